@@ -1,0 +1,48 @@
+// Alert fingerprints, label-set printing and hashing, byte-compatible with Prometheus/Alertmanager.
+import { createHash } from 'node:crypto';
+import { goQuote } from './go-quote';
+import type { LabelSet } from './labels';
+import { compareUtf8, utf8Bytes } from './utf8';
+
+const SEPARATOR = 0xff;
+const OFFSET_HI = 0xcbf29ce4;
+const OFFSET_LO = 0x84222325;
+
+/** Label names in UTF-8 byte order (Go's sort order). */
+export function sortedLabelNames(labels: LabelSet): string[] {
+  return Object.keys(labels).sort(compareUtf8);
+}
+
+/**
+ * FNV-1a 64 over `name 0xFF value 0xFF` for each label, names in UTF-8 byte order; printed as 16
+ * lower-case hex digits. The empty set gives `cbf29ce484222325`.
+ */
+export function fingerprint(labels: LabelSet): string {
+  let hi = OFFSET_HI;
+  let lo = OFFSET_LO;
+  const feed = (byte: number) => {
+    lo = (lo ^ byte) >>> 0;
+    // Multiply the 64-bit (hi, lo) by the FNV prime 2^40 + 0x1b3, modulo 2^64.
+    const loProduct = lo * 0x1b3;
+    const carry = Math.floor(loProduct / 0x100000000);
+    hi = (hi * 0x1b3 + carry + ((lo << 8) >>> 0)) >>> 0;
+    lo = loProduct >>> 0;
+  };
+  for (const name of sortedLabelNames(labels)) {
+    for (const b of utf8Bytes(name)) feed(b);
+    feed(SEPARATOR);
+    for (const b of utf8Bytes(labels[name])) feed(b);
+    feed(SEPARATOR);
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+/** Prometheus `LabelSet.String()`: `{a="x", b="y"}`, names sorted, values Go-quoted. */
+export function labelSetString(labels: LabelSet): string {
+  return '{' + sortedLabelNames(labels).map((n) => `${n}=${goQuote(labels[n])}`).join(', ') + '}';
+}
+
+/** Lower-case hex SHA-256 of the UTF-8 bytes of `s` (PagerDuty dedup keys, OpsGenie aliases). */
+export function sha256Hex(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('hex');
+}

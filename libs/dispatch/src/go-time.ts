@@ -1,0 +1,24 @@
+// Go's zero time.Time and the RFC3339Nano text Go prints for a time, on millisecond timestamps.
+
+/** Go's zero `time.Time` (0001-01-01T00:00:00Z) as Unix milliseconds; it means "unset". */
+export const GO_ZERO_TIME_MS = -62135596800000;
+
+export function isZeroTime(ms: number | undefined | null): boolean {
+  return ms === undefined || ms === null || ms === GO_ZERO_TIME_MS;
+}
+
+/**
+ * Formats Unix milliseconds the way Go's `time.Time.MarshalJSON` prints a UTC time
+ * (RFC3339Nano): fractional seconds with trailing zeros trimmed, no fraction when zero.
+ * Sub-millisecond fractions of `ms` are kept down to the nanosecond.
+ */
+export function formatGoRfc3339Nano(ms: number): string {
+  const wholeMs = Math.floor(ms);
+  const subMsNanos = Math.round((ms - wholeMs) * 1e6);
+  const iso = new Date(wholeMs).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
+  const seconds = iso.slice(0, 19);
+  const nanos = Number(iso.slice(20, 23)) * 1e6 + subMsNanos;
+  if (nanos === 0) return `${seconds}Z`;
+  const fraction = String(nanos).padStart(9, '0').replace(/0+$/, '');
+  return `${seconds}.${fraction}Z`;
+}

@@ -38,13 +38,16 @@ const cases = [
 async function main() {
   const hookPort = await freePort();
   const groupKeys = [];
+  const dedupKeys = [];
   const hook = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
     req.on('end', () => {
       try {
         const payload = JSON.parse(body);
-        groupKeys.push({ groupKey: payload.groupKey, labels: payload.groupLabels });
+        if (process.env.DEBUG_VECTORS) console.error(req.url, body.slice(0, 300));
+        if (req.url === '/pagerduty') dedupKeys.push({ dedupKey: payload.dedup_key, labels: payload.payload.custom_details });
+        else groupKeys.push({ groupKey: payload.groupKey, labels: payload.groupLabels });
       } catch {
         // ignore malformed bodies
       }
@@ -64,6 +67,10 @@ receivers:
   - name: hook
     webhook_configs:
       - url: http://127.0.0.1:${hookPort}/
+    pagerduty_configs:
+      - url: http://127.0.0.1:${hookPort}/pagerduty
+        routing_key: vectors
+        details: { fingerprint: '{{ range .Alerts }}{{ .Fingerprint }}{{ end }}' }
 `);
   try {
     const res = await fetch(`${am.url}/api/v2/alerts`, {
@@ -74,29 +81,33 @@ receivers:
     if (!res.ok) throw new Error(`POST /api/v2/alerts: ${res.status} ${await res.text()}`);
     const alerts = await (await fetch(`${am.url}/api/v2/alerts`)).json();
     const deadline = Date.now() + 10000;
-    while (groupKeys.length < alerts.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((groupKeys.length < alerts.length || dedupKeys.length < alerts.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 
     const vectors = cases.map((c) => {
       const stored = Object.fromEntries(Object.entries(c.labels).filter(([, v]) => v !== ''));
       const alert = alerts.find((a) => sameLabels(a.labels, stored));
       if (!alert) throw new Error(`alert not found for case ${c.name}`);
       const group = groupKeys.find((g) => sameLabels(g.labels, stored));
+      const pd = dedupKeys.find((d) => d.labels.fingerprint === alert.fingerprint);
       return {
         name: c.name,
         postedLabels: c.labels,
         storedLabels: alert.labels,
         fingerprint: alert.fingerprint,
         labelSetString: group ? group.groupKey.replace(/^\{\}:/, '') : null,
+        groupKey: group ? group.groupKey : null,
+        pagerdutyDedupKey: pd ? pd.dedupKey : null,
       };
     });
     const out = {
-      source: `${am.version}; POST then GET /api/v2/alerts; labelSetString from webhook groupKey with group_by ['...']`,
+      source: `${am.version}; POST then GET /api/v2/alerts; labelSetString from webhook groupKey with group_by ['...']; pagerdutyDedupKey = sha256(groupKey) from a PagerDuty receiver`,
       vectors,
     };
     mkdirSync(join(root, 'libs/core/src/testdata'), { recursive: true });
     writeFileSync(outFile, JSON.stringify(out, null, 2) + '\n');
     console.log(`wrote ${vectors.length} vectors to ${outFile}`);
   } finally {
+    if (process.env.DEBUG_VECTORS) console.error(am.logs());
     await am.stop();
     hook.close();
   }

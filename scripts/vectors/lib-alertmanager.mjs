@@ -63,6 +63,7 @@ export async function startAlertmanager(configYaml) {
   const version = spawnSync(ALERTMANAGER, ['--version'], { encoding: 'utf8' });
   return {
     url,
+    logs: () => stderr,
     version: (version.stdout + version.stderr).split('\n')[0].trim(),
     async stop() {
       child.kill('SIGTERM');

@@ -43,11 +43,34 @@ export function parseGoDurationNs(input: string): bigint {
     if (mult === undefined) throw new Error(`time: unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(input)}`);
     s = s.slice(unit.length);
     let v = BigInt(intPart || '0') * mult;
-    if (fracPart !== '') v += (BigInt(fracPart) * mult) / 10n ** BigInt(fracPart.length);
+    if (v > MAX_NS + 1n) throw invalid();
+    v += fractionNs(fracPart, mult);
     total += v;
     if (total > MAX_NS + (negative ? 1n : 0n)) throw invalid();
   }
   return negative ? -total : total;
+}
+
+/**
+ * The fractional part as Go computes it: digits accumulate while they fit in int64, then
+ * `float64(fraction) * (float64(unit) / scale)` truncated, so `0.3333333333333333333h` is 20m.
+ */
+function fractionNs(digits: string, unit: bigint): bigint {
+  let f = 0n;
+  let scale = 1;
+  let overflow = false;
+  for (const d of digits) {
+    if (overflow) continue;
+    const next = f * 10n + BigInt(d);
+    if (f > MAX_NS / 10n || next > MAX_NS + 1n) {
+      overflow = true;
+      continue;
+    }
+    f = next;
+    scale *= 10;
+  }
+  if (f === 0n) return 0n;
+  return BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
 }
 
 /** Go's `Duration.String()`: `1h30m0s`, `1m30s`, `500ms`, `1.5µs`, `0s`. */

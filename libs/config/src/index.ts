@@ -6,3 +6,4 @@ export { parseConfig, loadConfigFile } from './load/parse-config';
 export { timeIntervalsContain, timeIntervalContains } from './time-interval/time-intervals-contain';
 export { UNSUPPORTED_INTEGRATIONS } from './load/unsupported-integrations';
 export { configToYaml, configToObject } from './write/config-to-yaml';
+export { checkConfigFiles, CheckConfigOptions, CheckConfigResult } from './check/check-config-files';

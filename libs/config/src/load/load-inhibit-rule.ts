@@ -23,7 +23,7 @@ export function loadInhibitRule(ctx: LoadContext, v: YamlValue): InhibitRuleConf
   const equalValue = s.get('equal');
   const equal = equalValue.asStringList() ?? [];
   for (const name of equal) {
-    if (!isValidLabelName(name)) equalValue.error(`invalid label name ${JSON.stringify(name)} in equal list`);
+    if (!isValidLabelName(name)) equalValue.error(`${JSON.stringify(name)} is not a valid label name`);
   }
   return {
     name: s.get('name').asString() || undefined,

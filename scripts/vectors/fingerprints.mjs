@@ -32,6 +32,7 @@ const cases = [
   { name: 'separator-like content', labels: { alertname: 'Sep', a: 'b\u00ffc', ab: 'c' } },
   { name: 'name-value shifts collide only in naive hashes', labels: { alertname: 'Shift1', ab: 'c' } },
   { name: 'name-value shifts, other split', labels: { alertname: 'Shift1', a: 'bc' } },
+  { name: 'digits in names (byte order vs natural order)', labels: { alertname: 'Digits', a: '1', a0: '2', l2: '3', l10: '4', l9x: '5', b1: 'x', b: 'y' } },
   { name: 'spaces and braces in values', labels: { alertname: 'Spaces', s: ' leading and trailing ', br: '{a="b"}, c' } },
 ];
 

@@ -2,6 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { fingerprint, labelSetString, sha256Hex, sortedLabelNames } from './fingerprint';
 import type { LabelSet } from './labels';
+import { compareUtf8 } from './utf8';
 import captured from './testdata/fingerprints.json';
 
 interface FingerprintVector {
@@ -21,13 +22,18 @@ describe('fingerprint vectors captured from Alertmanager 0.25', () => {
     test(`fingerprint: ${v.name}`, () => {
       assert.equal(fingerprint(v.storedLabels), v.fingerprint);
     });
-    test(`labelSetString: ${v.name}`, () => {
+    test(`labelSetString in 0.25 (pair) order: ${v.name}`, () => {
       assert.notEqual(v.labelSetString, null);
-      assert.equal(labelSetString(v.storedLabels), v.labelSetString);
+      assert.equal(labelSetString(v.storedLabels, 'pairs'), v.labelSetString);
+    });
+    test(`labelSetString in name order has the same pieces, sorted by name: ${v.name}`, () => {
+      const pieces = (v.labelSetString as string).slice(1, -1).split(/, (?=[a-zA-Z_][a-zA-Z0-9_]*=")/);
+      const byName = [...pieces].sort((a, b) => compareUtf8(a.slice(0, a.indexOf('=')), b.slice(0, b.indexOf('='))));
+      assert.equal(labelSetString(v.storedLabels), `{${byName.join(', ')}}`);
     });
     test(`sha256Hex(groupKey) is the PagerDuty dedup_key: ${v.name}`, () => {
       assert.equal(v.groupKey, `{}:${v.labelSetString}`);
-      assert.equal(sha256Hex(`{}:${labelSetString(v.storedLabels)}`), v.pagerdutyDedupKey);
+      assert.equal(sha256Hex(`{}:${labelSetString(v.storedLabels, 'pairs')}`), v.pagerdutyDedupKey);
     });
   }
 
@@ -72,6 +78,12 @@ describe('sortedLabelNames', () => {
 });
 
 describe('labelSetString', () => {
+  test('name order and 0.25 pair order differ when a name prefixes another followed by a digit', () => {
+    const labels = { a: '1', a0: '2', l2: '3', l10: '4' };
+    assert.equal(labelSetString(labels), '{a="1", a0="2", l10="4", l2="3"}');
+    assert.equal(labelSetString(labels, 'pairs'), '{a0="2", a="1", l10="4", l2="3"}');
+  });
+
   test('prints {} for the empty set and separates labels with ", "', () => {
     assert.equal(labelSetString({}), '{}');
     assert.equal(labelSetString({ b: 'y', a: 'x' }), '{a="x", b="y"}');

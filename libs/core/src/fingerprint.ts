@@ -37,8 +37,19 @@ export function fingerprint(labels: LabelSet): string {
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
-/** Prometheus `LabelSet.String()`: `{a="x", b="y"}`, names sorted, values Go-quoted. */
-export function labelSetString(labels: LabelSet): string {
+/**
+ * How LabelSet.String() orders its `name="value"` pieces: `names` sorts by label name (prometheus/
+ * common as used by Alertmanager >= 0.27); `pairs` sorts the printed pieces themselves, which is
+ * what 0.25 does (so `a0="…"` comes before `a="…"` there, because '0' < '=').
+ */
+export type LabelSetOrder = 'names' | 'pairs';
+
+/** Prometheus `LabelSet.String()`: `{a="x", b="y"}`, values Go-quoted, `", "` separated. */
+export function labelSetString(labels: LabelSet, order: LabelSetOrder = 'names'): string {
+  if (order === 'pairs') {
+    const pieces = Object.keys(labels).map((n) => `${n}=${goQuote(labels[n])}`);
+    return '{' + pieces.sort(compareUtf8).join(', ') + '}';
+  }
   return '{' + sortedLabelNames(labels).map((n) => `${n}=${goQuote(labels[n])}`).join(', ') + '}';
 }
 

@@ -22,6 +22,7 @@ export {
 } from './parse-matchers';
 export { parseClassicMatchers, parseClassicMatcher } from './classic-matcher-parser';
 export { parseUtf8Matchers, parseUtf8Matcher } from './utf8-matcher-parser';
+export { matchesFilterLabels } from './filter-labels';
 export { fingerprint, labelSetString, LabelSetOrder, sha256Hex, sortedLabelNames } from './fingerprint';
 export { parseDuration, formatDuration } from './duration';
 export { parseGoDuration, parseGoDurationNs, formatGoDuration, formatGoDurationNs } from './go-duration';

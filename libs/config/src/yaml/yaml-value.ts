@@ -131,14 +131,20 @@ export class YamlValue {
   }
 
   /** Key/value pairs of a mapping, in document order. */
-  entries(): [string, YamlValue][] {
+  entries(duplicateMessage = (key: string) => `key ${JSON.stringify(key)} already set in map`): [string, YamlValue][] {
     if (!isMap(this.node)) return [];
     const out: [string, YamlValue][] = [];
+    const seen = new Set<string>();
     for (const pair of this.node.items) {
       if (!isPair(pair)) continue;
       const keyNode = YamlValue.of(pair.key, this.path, this.ctx, this.line);
       const key = keyNode.asString() ?? '';
       const value = YamlValue.of(pair.value, joinPath(this.path, key), this.ctx, keyNode.line);
+      if (seen.has(key)) {
+        this.ctx.issues.add({ path: value.path, line: keyNode.line }, duplicateMessage(key));
+        continue;
+      }
+      seen.add(key);
       out.push([key, value]);
     }
     return out;
@@ -152,7 +158,7 @@ export class YamlValue {
     if (this.isNull) return undefined;
     if (!isMap(this.node)) return this.mismatch(goType);
     const fields = new Map<string, YamlValue>();
-    for (const [key, value] of this.entries()) {
+    for (const [key, value] of this.entries((k) => `field ${k} already set in type ${goType}`)) {
       if (!known.includes(key)) {
         this.ctx.issues.add({ path: value.path, line: keyLine(this, key) }, `field ${key} not found in type ${goType}`);
         continue;

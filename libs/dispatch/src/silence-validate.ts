@@ -1,4 +1,5 @@
-// Silence validation with Alertmanager's (0.34) messages.
+// Silence validation with Alertmanager's messages (0.34 wording by default, 0.25 on request).
+import { RE2JS } from 're2js';
 import { Matcher, MatchType, isValidLabelName, isWellFormedUtf16, goQuote } from '../../core/src';
 import { isZeroTime } from './go-time';
 
@@ -15,29 +16,40 @@ export interface SilenceSpec {
   endsAt: number;
 }
 
-export const SILENCE_ERROR_PREFIX = 'invalid silence: ';
+/**
+ * `'current'`: 0.28+ prefix `invalid silence: ` and the matcher-set wording of 0.34
+ * (`invalid label matcher 0 in set 0: …`, `matcher set 0: at least one matcher …`).
+ * `'0.25'`: prefix `silence invalid: `, no set wording (what the installed 0.25 answers).
+ */
+export type SilenceMessageStyle = 'current' | '0.25';
+
+export interface SilenceValidationOptions {
+  isValidLabelName?: (name: string) => boolean;
+  style?: SilenceMessageStyle;
+}
 
 export type SilenceValidation = { ok: true; matchers: Matcher[] } | { ok: false; error: string };
 
 /**
- * Alertmanager's store validation (`validateSilence`); errors carry the `invalid silence: `
- * prefix of 0.28+. The API's own pre-checks (start before end, end not in the past) are
- * separate: see `checkPostedSilenceTimes`.
+ * Alertmanager's store validation (`validateSilence`). The API's own pre-checks (start before
+ * end, end not in the past) come first and are separate: see `checkPostedSilenceTimes`.
  */
-export function validateSilence(
-  spec: SilenceSpec,
-  isValidName: (name: string) => boolean = isValidLabelName,
-): SilenceValidation {
-  const fail = (message: string): SilenceValidation => ({ ok: false, error: SILENCE_ERROR_PREFIX + message });
-  if (spec.matchers.length === 0) return fail('at least one matcher set required');
+export function validateSilence(spec: SilenceSpec, options: SilenceValidationOptions = {}): SilenceValidation {
+  const current = (options.style ?? 'current') === 'current';
+  const isValidName = options.isValidLabelName ?? isValidLabelName;
+  const fail = (message: string): SilenceValidation => ({
+    ok: false,
+    error: (current ? 'invalid silence: ' : 'silence invalid: ') + message,
+  });
+  if (spec.matchers.length === 0) return fail(current ? 'at least one matcher set required' : 'at least one matcher required');
   const matchers: Matcher[] = [];
   for (let i = 0; i < spec.matchers.length; i++) {
     const built = buildMatcher(spec.matchers[i], isValidName);
-    if (typeof built === 'string') return fail(`invalid label matcher ${i} in set 0: ${built}`);
+    if (typeof built === 'string') return fail(`invalid label matcher ${i}${current ? ' in set 0' : ''}: ${built}`);
     matchers.push(built);
   }
   if (matchers.every(matchesEmptyString)) {
-    return fail('matcher set 0: at least one matcher must not match the empty string');
+    return fail(`${current ? 'matcher set 0: ' : ''}at least one matcher must not match the empty string`);
   }
   if (isZeroTime(spec.startsAt)) return fail('invalid zero start timestamp');
   if (isZeroTime(spec.endsAt)) return fail('invalid zero end timestamp');
@@ -53,9 +65,18 @@ function buildMatcher(spec: MatcherSpec, isValidName: (name: string) => boolean)
   try {
     return Matcher.create(spec.type, spec.name, spec.value);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    return `invalid regular expression ${goQuote(spec.value)}: ${reason}`;
+    return `invalid regular expression ${goQuote(spec.value)}: ${unanchoredRegexError(spec.value, err)}`;
   }
+}
+
+/** Silences compile the bare pattern, so Go's error quotes it without the `^(?:…)$` anchoring. */
+function unanchoredRegexError(pattern: string, anchoredError: unknown): string {
+  try {
+    RE2JS.compile(pattern);
+  } catch (err) {
+    if (err instanceof Error) return err.message;
+  }
+  return anchoredError instanceof Error ? anchoredError.message : String(anchoredError);
 }
 
 /** Only `=` and `=~` can match the empty string for the purpose of this check. */

@@ -5,6 +5,7 @@ export { AnchoredRegex, compileAnchoredRegex, anchoredRegexCacheSize, ANCHORED_R
 export {
   Matcher,
   MatchType,
+  ApiMatcher,
   MATCH_TYPES,
   matchersToString,
   matchesLabels,

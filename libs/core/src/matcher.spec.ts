@@ -70,6 +70,18 @@ describe('Matcher.matches', () => {
     assert.deepEqual(flags, [[true, false], [false, false], [true, true], [false, true]]);
   });
 
+  test('fromApi maps isRegex/isEqual (default true) to operators and toJSON maps back', () => {
+    const ops = [
+      Matcher.fromApi({ name: 'a', value: 'x', isRegex: false }),
+      Matcher.fromApi({ name: 'a', value: 'x', isRegex: false, isEqual: false }),
+      Matcher.fromApi({ name: 'a', value: 'x', isRegex: true, isEqual: true }),
+      Matcher.fromApi({ name: 'a', value: 'x', isRegex: true, isEqual: false }),
+    ].map((m) => m.type);
+    assert.deepEqual(ops, ['=', '!=', '=~', '!~']);
+    assert.equal(JSON.stringify(Matcher.create('!~', 'n', 'v')), '{"name":"n","value":"v","isRegex":true,"isEqual":false}');
+    assert.throws(() => Matcher.fromApi({ name: 'a', value: '(', isRegex: true }), /missing closing \)/);
+  });
+
   test('rejects an unknown operator', () => {
     assert.throws(() => Matcher.create('==' as never, 'a', 'x'), /unknown match type/);
   });

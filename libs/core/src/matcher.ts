@@ -9,6 +9,14 @@ export type MatchType = '=' | '!=' | '=~' | '!~';
 
 export const MATCH_TYPES: readonly MatchType[] = ['=', '!=', '=~', '!~'];
 
+/** A matcher as the v2 API carries it (silences, `alertmanagerStatus`). */
+export interface ApiMatcher {
+  name: string;
+  value: string;
+  isRegex: boolean;
+  isEqual: boolean;
+}
+
 export class Matcher {
   private constructor(
     readonly name: string,
@@ -22,6 +30,18 @@ export class Matcher {
     if (!MATCH_TYPES.includes(type)) throw new Error(`unknown match type ${JSON.stringify(type)}`);
     const regex = type === '=~' || type === '!~' ? compileAnchoredRegex(value) : undefined;
     return new Matcher(name, type, value, regex);
+  }
+
+  /** From the API shape; `isEqual` defaults to true as in Alertmanager. */
+  static fromApi(m: { name: string; value: string; isRegex: boolean; isEqual?: boolean }): Matcher {
+    const equal = m.isEqual ?? true;
+    const type: MatchType = m.isRegex ? (equal ? '=~' : '!~') : equal ? '=' : '!=';
+    return Matcher.create(type, m.name, m.value);
+  }
+
+  /** The API shape; also what JSON.stringify produces. */
+  toJSON(): ApiMatcher {
+    return { name: this.name, value: this.value, isRegex: this.isRegex, isEqual: this.isEqual };
   }
 
   get isRegex(): boolean {

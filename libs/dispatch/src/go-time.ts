@@ -10,11 +10,12 @@ export function isZeroTime(ms: number | undefined | null): boolean {
 /**
  * Formats Unix milliseconds the way Go's `time.Time.MarshalJSON` prints a UTC time
  * (RFC3339Nano): fractional seconds with trailing zeros trimmed, no fraction when zero.
- * Sub-millisecond fractions of `ms` are kept down to the nanosecond.
+ * A sub-millisecond fraction of `ms` is kept to the microsecond (a double holding a current
+ * Unix-ms time resolves about 0.25 µs, so finer digits would be noise).
  */
 export function formatGoRfc3339Nano(ms: number): string {
   const wholeMs = Math.floor(ms);
-  const subMsNanos = Math.round((ms - wholeMs) * 1e6);
+  const subMsNanos = Math.round((ms - wholeMs) * 1e3) * 1e3;
   const iso = new Date(wholeMs).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
   const seconds = iso.slice(0, 19);
   const nanos = Number(iso.slice(20, 23)) * 1e6 + subMsNanos;

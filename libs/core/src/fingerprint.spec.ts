@@ -37,6 +37,13 @@ describe('fingerprint vectors captured from Alertmanager 0.25', () => {
     });
   }
 
+  test('lone surrogates (as JSON.parse yields them) hash and print like Go\'s U+FFFD', () => {
+    const lone = vectors.vectors.find((v) => Object.values(v.postedLabels).some((x) => /[\ud800-\udfff]/.test(x) && !/[\ud800-\udbff][\udc00-\udfff]/.test(x)));
+    assert.ok(lone, 'a vector with a lone surrogate exists');
+    assert.equal(fingerprint(lone.postedLabels), lone.fingerprint);
+    assert.equal(labelSetString(lone.postedLabels, 'pairs'), lone.labelSetString);
+  });
+
   test('empty-valued labels are not part of what Alertmanager hashes', () => {
     const stripped = vectors.vectors.find((v) => Object.values(v.postedLabels).includes(''));
     assert.ok(stripped, 'a vector with an empty value exists');

@@ -27,7 +27,9 @@ export function goQuote(s: string): string {
 function quoteCodePoint(cp: number): string {
   const short = SHORT_ESCAPES[cp];
   if (short !== undefined) return short;
-  if (cp >= 0xd800 && cp <= 0xdfff) return '\\ufffd'; // lone surrogate: Go sees invalid UTF-8 as U+FFFD
+  // A lone surrogate is what JSON "\ud800" decodes to in JS; Go's JSON decoder turns it into U+FFFD,
+  // which is printable, and utf8Bytes() hashes it as U+FFFD too.
+  if (cp >= 0xd800 && cp <= 0xdfff) return '\ufffd';
   if (isGoPrint(cp)) return String.fromCodePoint(cp);
   if (cp < 0x20 || cp === 0x7f) return '\\x' + hex(cp, 2);
   if (cp <= 0xffff) return '\\u' + hex(cp, 4);

@@ -1,6 +1,6 @@
 // Anchored RE2 regular expressions as Alertmanager compiles them: `^(?:<pattern>)$`.
 // re2js runs in linear time, so a hostile pattern cannot stall the event loop.
-import { RE2JS } from 're2js';
+import { RE2JS, RE2JSSyntaxException } from 're2js';
 
 export interface AnchoredRegex {
   /** True if the whole of `s` matches the pattern. */
@@ -36,11 +36,20 @@ export function anchoredRegexCacheSize(): number {
 export const ANCHORED_REGEX_CACHE_LIMIT = CACHE_LIMIT;
 
 function compileUncached(pattern: string): AnchoredRegex {
+  const anchored = `^(?:${pattern})$`;
   let re: RE2JS;
   try {
-    re = RE2JS.compile(`^(?:${pattern})$`);
+    re = RE2JS.compile(anchored);
   } catch (err) {
-    throw new Error(err instanceof Error ? err.message : String(err));
+    throw new Error(goRegexpErrorMessage(err, anchored));
   }
   return { test: (s: string) => re.test(s) };
+}
+
+/** Go's `regexp.Error` text: `error parsing regexp: <code>: \`<expr>\``; the whole expression when re2js gives none. */
+function goRegexpErrorMessage(err: unknown, anchored: string): string {
+  if (err instanceof RE2JSSyntaxException) {
+    return `error parsing regexp: ${err.error}: \`${err.input ?? anchored}\``;
+  }
+  return err instanceof Error ? err.message : String(err);
 }

@@ -1,0 +1,70 @@
+// Default texts of each integration, under Alertmanager's template names so that user
+// templates calling them keep working.
+export const NOTIFIER_TEMPLATES = String.raw`
+{{- define "slack.default.title" }}{{ template "__subject" . }}{{ end }}
+{{- define "slack.default.username" }}{{ template "__alertmanager" . }}{{ end }}
+{{- define "slack.default.fallback" }}{{ template "slack.default.title" . }} | {{ template "slack.default.titlelink" . }}{{ end }}
+{{- define "slack.default.callbackid" }}{{ end }}
+{{- define "slack.default.pretext" }}{{ end }}
+{{- define "slack.default.titlelink" }}{{ template "__alertmanagerURL" . }}{{ end }}
+{{- define "slack.default.iconemoji" }}{{ end }}
+{{- define "slack.default.iconurl" }}{{ end }}
+{{- define "slack.default.text" }}{{ end }}
+{{- define "slack.default.footer" }}{{ end }}
+
+{{- define "pagerduty.default.description" }}{{ template "__subject" . }}{{ end }}
+{{- define "pagerduty.default.client" }}{{ template "__alertmanager" . }}{{ end }}
+{{- define "pagerduty.default.clientURL" }}{{ template "__alertmanagerURL" . }}{{ end }}
+{{- define "pagerduty.default.instances" }}{{ template "__text_alert_list" . }}{{ end }}
+
+{{- define "opsgenie.default.message" }}{{ template "__subject" . }}{{ end }}
+{{- define "opsgenie.default.description" -}}
+  {{ join " " .CommonAnnotations.SortedPairs.Values }}{{ "\n" }}
+  {{- template "__klaxon_alert_sections" . }}
+{{- end }}
+{{- define "opsgenie.default.source" }}{{ template "__alertmanagerURL" . }}{{ end }}
+
+{{- define "wechat.default.message" -}}
+  {{ template "__subject" . }}{{ "\n" }}
+  {{- join " " .CommonAnnotations.SortedPairs.Values }}{{ "\n" }}
+  {{- template "__klaxon_alert_sections" . }}{{ "\n" -}}
+  AlertmanagerUrl:{{ "\n" }}
+  {{- template "__alertmanagerURL" . }}
+{{- end }}
+{{- define "wechat.default.to_user" }}{{ end }}
+{{- define "wechat.default.to_party" }}{{ end }}
+{{- define "wechat.default.to_tag" }}{{ end }}
+{{- define "wechat.default.agent_id" }}{{ end }}
+
+{{- define "victorops.default.state_message" -}}
+  {{ join " " .CommonAnnotations.SortedPairs.Values }}{{ "\n" }}
+  {{- template "__klaxon_alert_sections" . }}
+{{- end }}
+{{- define "victorops.default.entity_display_name" }}{{ template "__subject" . }}{{ end }}
+{{- define "victorops.default.monitoring_tool" }}{{ template "__alertmanager" . }}{{ end }}
+
+{{- define "pushover.default.title" }}{{ template "__subject" . }}{{ end }}
+{{- define "pushover.default.message" -}}
+  {{ join " " .CommonAnnotations.SortedPairs.Values }}{{ "\n" }}
+  {{- template "__klaxon_alert_sections_spaced" . }}
+{{- end }}
+{{- define "pushover.default.url" }}{{ template "__alertmanagerURL" . }}{{ end }}
+
+{{- define "sns.default.subject" }}{{ template "__subject" . }}{{ end }}
+{{- define "sns.default.message" -}}
+  {{ join " " .CommonAnnotations.SortedPairs.Values }}{{ "\n" }}
+  {{- template "__klaxon_alert_sections_spaced" . }}
+{{- end }}
+
+{{- define "telegram.default.message" }}{{ "\n" }}{{ template "__klaxon_alert_sections_spaced" . }}{{ end }}
+
+{{- define "discord.default.title" }}{{ template "__subject" . }}{{ end }}
+{{- define "discord.default.message" }}{{ "\n" }}{{ template "__klaxon_alert_sections_spaced" . }}{{ end }}
+
+{{- define "webex.default.message" -}}
+  {{ join " " .CommonAnnotations.SortedPairs.Values }}{{ "\n" }}
+  {{- template "__klaxon_alert_sections_spaced" . }}
+{{- end }}
+
+{{- define "email.default.subject" }}{{ template "__subject" . }}{{ end }}
+`;

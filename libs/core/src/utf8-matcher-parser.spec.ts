@@ -69,6 +69,8 @@ describe('parseUtf8Matchers: errors', () => {
     ['foo=\'bar\'', "4:5: ': invalid input: expected label value"],
     ['"foo\\z"=bar', '0:7: "foo\\z": invalid input'],
     ['"a\nb"=c', '0:5: "a\nb": invalid input'],
+    // Columns count code points, not bytes or UTF-16 units.
+    ['🙂Σ=a b', '5:6: unexpected b: expected a comma or close brace'],
   ];
   for (const [input, message] of cases) {
     test(JSON.stringify(input), () => assert.throws(() => parseUtf8Matchers(input), { message }));

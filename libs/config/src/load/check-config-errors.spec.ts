@@ -20,7 +20,7 @@ interface Expected {
 function amtoolErrors(output: string): Expected[] {
   const lines = output.split('\n');
   const m = /FAILED: (.*)$/.exec(lines[0]);
-  assert.ok(m, `amtool accepted the file: ${lines[0]}`);
+  if (!m) return [];
   if (m[1] !== 'yaml: unmarshal errors:') return [{ message: m[1] }];
   return lines
     .slice(1)
@@ -40,6 +40,7 @@ describe('config validation errors match amtool check-config 0.25', () => {
       const text = readFileSync(join(dir, `${name}.yml`), 'utf8');
       const captured = amtoolErrors(readFileSync(join(dir, `${name}.amtool.txt`), 'utf8'));
       const expected: Expected[] = newer[name] ? [{ message: newer[name].message }] : captured;
+      assert.ok(newer[name] || captured.length > 0, 'amtool 0.25 accepted this file and no newer wording is recorded');
       const issues = issuesOf(text);
       assert.ok(issues.length > 0, 'Klaxon accepted a file amtool rejects');
       for (const want of expected) {

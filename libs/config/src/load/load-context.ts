@@ -28,19 +28,19 @@ export function readSecretPair(
   s: YamlStruct,
   key: string,
   fileKey = `${key}_file`,
-  trim = true,
+  conflictMessage = `at most one of ${key} & ${fileKey} must be configured`,
 ): SecretPair {
   const value = s.get(key).asString();
   const rawFile = s.get(fileKey).asString();
   if (value !== undefined && value !== '' && rawFile !== undefined && rawFile !== '') {
-    s.error(`at most one of ${key} & ${fileKey} must be configured`);
+    s.error(conflictMessage);
     return {};
   }
   if (rawFile !== undefined && rawFile !== '') {
     const file = resolvePath(ctx, rawFile);
     try {
       const content = ctx.reader.readFile(file);
-      return { value: trim ? content.trim() : content, file };
+      return { value: content.trim(), file };
     } catch (e) {
       s.get(fileKey).error(`unable to read ${fileKey} ${JSON.stringify(file)}: ${describeReadError(e)}`);
       return { file };

@@ -41,10 +41,7 @@ export function loadGlobal(ctx: LoadContext, v: YamlValue): GlobalConfig {
   const s = v.asStruct('config.plain', [...OWN_KEYS, ...OTHER_GLOBAL_KEYS]);
   if (!s) return g;
   const resolveTimeout = readDuration(s.get('resolve_timeout'));
-  if (resolveTimeout !== undefined) {
-    if (resolveTimeout === 0) s.get('resolve_timeout').error('resolve_timeout cannot be zero');
-    g.resolveTimeout = resolveTimeout;
-  }
+  if (resolveTimeout !== undefined) g.resolveTimeout = resolveTimeout;
   g.httpConfig = loadHttpConfig(ctx, s.get('http_config')) ?? g.httpConfig;
   g.smtpFrom = s.get('smtp_from').asString() || undefined;
   g.smtpHello = s.get('smtp_hello').asString() || g.smtpHello;
@@ -77,6 +74,7 @@ export function loadGlobal(ctx: LoadContext, v: YamlValue): GlobalConfig {
   g.opsgenieApiKeyFile = apiKey.file;
   for (const key of OTHER_GLOBAL_KEYS) {
     if (s.has(key)) g.otherKeys[key] = s.get(key).asString();
+    if (s.has(key) && s.has(`${key}_file`)) s.error(`at most one of ${key} & ${key}_file must be configured`);
   }
   return g;
 }

@@ -47,8 +47,8 @@ export function loadTlsConfig(ctx: LoadContext, v: YamlValue): TlsConfig | undef
 function loadBasicAuth(ctx: LoadContext, v: YamlValue): BasicAuth | undefined {
   const s = v.asStruct('config.plain', ['username', 'username_file', 'username_ref', 'password', 'password_file', 'password_ref']);
   if (!s) return undefined;
-  const username = readSecretPair(ctx, s, 'username');
-  const password = readSecretPair(ctx, s, 'password');
+  const username = readSecretPair(ctx, s, 'username', 'username_file', 'at most one of basic_auth username & username_file must be configured');
+  const password = readSecretPair(ctx, s, 'password', 'password_file', 'at most one of basic_auth password & password_file must be configured');
   return { username: username.value, usernameFile: username.file, password: password.value, passwordFile: password.file };
 }
 
@@ -57,7 +57,7 @@ function loadAuthorization(ctx: LoadContext, v: YamlValue): Authorization | unde
   if (!s) return undefined;
   const type = (s.get('type').asString() ?? '').trim() || 'Bearer';
   if (type.toLowerCase() === 'basic') s.get('type').error('authorization type cannot be set to "basic", use "basic_auth" instead');
-  const credentials = readSecretPair(ctx, s, 'credentials');
+  const credentials = readSecretPair(ctx, s, 'credentials', 'credentials_file', 'at most one of authorization credentials & credentials_file must be configured');
   return { type, credentials: credentials.value, credentialsFile: credentials.file };
 }
 
@@ -71,7 +71,7 @@ function loadOAuth2(ctx: LoadContext, v: YamlValue): OAuth2Config | undefined {
   const tokenUrl = s.get('token_url').asString();
   if (!clientId) s.error('oauth2 client_id must be configured');
   if (!tokenUrl) s.error('oauth2 token_url must be configured');
-  const secret = readSecretPair(ctx, s, 'client_secret');
+  const secret = readSecretPair(ctx, s, 'client_secret', 'client_secret_file', 'at most one of oauth2 client_secret & client_secret_file must be configured');
   return {
     clientId,
     clientSecret: secret.value,
@@ -149,10 +149,10 @@ function validateProxy(at: YamlValue, c: HttpConfig): void {
   }
 }
 
+/** Go's url.Parse is lenient; report only what it rejects for sure. */
 function validateUrlSyntax(at: YamlValue, url: string): void {
-  try {
-    new URL(url);
-  } catch {
-    at.error(`parse ${JSON.stringify(url)}: invalid URL`);
-  }
+  const authority = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  if (host.startsWith('[') && !host.includes(']')) at.error(`parse ${JSON.stringify(url)}: missing ']' in host`);
+  else if (/[\x00-\x1f\x7f]/.test(url)) at.error(`parse ${JSON.stringify(url)}: net/url: invalid control character in URL`);
 }

@@ -1,7 +1,7 @@
 // `pagerduty_configs` items, with Alertmanager's default texts (the ≥0.30 `details`).
 import type { PagerdutyConfig, PagerdutyImage, PagerdutyLink } from '../receiver.types';
 import type { YamlValue } from '../yaml/yaml-value';
-import { readGoDuration } from './field-parsers';
+import { httpUrlError, readGoDuration } from './field-parsers';
 import { loadHttpConfig } from './load-http-config';
 import { LoadContext, readSecretPair } from './load-context';
 
@@ -32,6 +32,11 @@ export function loadPagerdutyConfig(ctx: LoadContext, v: YamlValue): PartialPage
   const details: Record<string, string> = { ...DEFAULT_PAGERDUTY_DETAILS };
   for (const [key, dv] of s.get('details').entries()) details[key] = dv.asString() ?? '';
   const client = s.get('client').asString() ?? DEFAULT_PAGERDUTY_CLIENT;
+  const url = s.get('url').asString() || undefined;
+  if (url !== undefined) {
+    const err = httpUrlError(url);
+    if (err) s.get('url').error(err);
+  }
   const images: PagerdutyImage[] = [];
   for (const item of s.get('images').asList('[]config.PagerdutyImage')) {
     const img = item.asStruct('config.PagerdutyImage', ['src', 'alt', 'href']);
@@ -49,7 +54,7 @@ export function loadPagerdutyConfig(ctx: LoadContext, v: YamlValue): PartialPage
     routingKeyFile: routingKey.file,
     serviceKey: serviceKey.value,
     serviceKeyFile: serviceKey.file,
-    url: s.get('url').asString() || undefined,
+    url,
     client,
     clientUrl: s.get('client_url').asString() ?? '{{ template "pagerduty.default.clientURL" . }}',
     description: s.get('description').asString() ?? '{{ template "pagerduty.default.description" .}}',

@@ -43,6 +43,23 @@ describe('parseMatchers in fallback mode', () => {
   });
 });
 
+describe("fallback cases from Alertmanager's matcher/compat tests", () => {
+  const triples = (ms: { name: string; type: string; value: string }[]) => ms.map((m) => [m.name, m.type, m.value]);
+
+  test('single matchers', () => {
+    assert.deepEqual(triples([parseMatcher('foo🙂=bar')]), [['foo🙂', '=', 'bar']]);
+    assert.deepEqual(triples([parseMatcher('foo=!bar\\n')]), [['foo', '=', '!bar\n']]);
+    assert.throws(() => parseMatcher('foo!bar'), { message: 'bad matcher format: foo!bar' });
+  });
+
+  test('lists', () => {
+    assert.deepEqual(triples(parseMatchers('{foo🙂=bar,bar=baz🙂}')), [['foo🙂', '=', 'bar'], ['bar', '=', 'baz🙂']]);
+    assert.deepEqual(triples(parseMatchers('{foo=!bar,bar=$baz\\n}')), [['foo', '=', '!bar'], ['bar', '=', '$baz\n']]);
+    assert.throws(() => parseMatchers('{foo!bar}'), { message: 'bad matcher format: foo!bar' });
+    assert.deepEqual(triples(parseMatchers('{foo="\\xf0\\x9f\\x99\\x82"}')), [['foo', '=', '\\xf0\\x9f\\x99\\x82']]);
+  });
+});
+
 describe('parseMatchers in other modes', () => {
   test('utf8-strict mode reports UTF-8 parser errors and never falls back', () => {
     assert.throws(() => parseMatchers('foo=bar baz', 'utf8-strict'), { message: '8:11: unexpected baz: expected a comma or close brace' });

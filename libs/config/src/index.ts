@@ -2,7 +2,7 @@
 export * from './types';
 export { ConfigError, ConfigIssue, formatConfigIssue } from './config-error';
 export { ConfigFileReader, fsConfigFileReader } from './config-file-reader';
-export { parseConfig, loadConfigFile } from './load/parse-config';
+export { parseConfig, loadConfigFile, ParseConfigOptions } from './load/parse-config';
 export { timeIntervalsContain, timeIntervalContains } from './time-interval/time-intervals-contain';
 export { UNSUPPORTED_INTEGRATIONS } from './load/unsupported-integrations';
 export { configToYaml, configToObject } from './write/config-to-yaml';

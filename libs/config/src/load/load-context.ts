@@ -1,6 +1,7 @@
 // What every section loader needs: where relative paths resolve from, how to read secret files,
 // and where to report problems.
 import { isAbsolute, join } from 'node:path';
+import { isValidLabelName, isValidLegacyLabelName, MatcherParseMode } from '../../../core/src';
 import type { ConfigFileReader } from '../config-file-reader';
 import type { YamlStruct } from '../yaml/yaml-value';
 
@@ -8,6 +9,13 @@ export interface LoadContext {
   baseDir: string;
   reader: ConfigFileReader;
   warnings: string[];
+  /** Alertmanager's matcher feature flags: `fallback` (default), `utf8-strict` or `classic`. */
+  matcherMode: MatcherParseMode;
+}
+
+/** Label names allowed in group_by and equal under the matcher mode. */
+export function isLabelNameValid(ctx: LoadContext, name: string): boolean {
+  return ctx.matcherMode === 'classic' ? isValidLegacyLabelName(name) : isValidLabelName(name);
 }
 
 export function resolvePath(ctx: LoadContext, path: string): string {

@@ -1,8 +1,8 @@
 // One `inhibit_rules` item, with the deprecated `*_match`/`*_match_re` forms merged in.
-import { isValidLabelName, sortMatchers } from '../../../core/src';
+import { sortMatchers } from '../../../core/src';
 import type { InhibitRuleConfig } from '../types';
 import type { YamlValue } from '../yaml/yaml-value';
-import type { LoadContext } from './load-context';
+import { isLabelNameValid, LoadContext } from './load-context';
 import { readMatchMap, readMatcherStrings } from './load-matchers';
 
 const INHIBIT_KEYS = [
@@ -23,7 +23,7 @@ export function loadInhibitRule(ctx: LoadContext, v: YamlValue): InhibitRuleConf
   const equalValue = s.get('equal');
   const equal = equalValue.asStringList() ?? [];
   for (const name of equal) {
-    if (!isValidLabelName(name)) equalValue.error(`${JSON.stringify(name)} is not a valid label name`);
+    if (!isLabelNameValid(ctx, name)) equalValue.error(`${JSON.stringify(name)} is not a valid label name`);
   }
   return {
     name: s.get('name').asString() || undefined,

@@ -1,6 +1,6 @@
 // The three ways to write matchers (`matchers` strings, deprecated `match` and `match_re` maps),
 // parsed with libs/core and merged the way Alertmanager merges them.
-import { isValidLegacyLabelName, Matcher, parseMatchersDetailed, sortMatchers } from '../../../core/src';
+import { isValidLegacyLabelName, Matcher, parseMatchers, parseMatchersDetailed, sortMatchers } from '../../../core/src';
 import type { YamlValue } from '../yaml/yaml-value';
 import type { LoadContext } from './load-context';
 
@@ -12,6 +12,10 @@ export function readMatcherStrings(ctx: LoadContext, v: YamlValue): Matcher[] | 
     const text = item.asString();
     if (text === undefined) continue;
     try {
+      if (ctx.matcherMode !== 'fallback') {
+        out.push(...parseMatchers(text, ctx.matcherMode));
+        continue;
+      }
       const parsed = parseMatchersDetailed(text);
       if (parsed.outcome !== 'utf8') {
         ctx.warnings.push(

@@ -1,9 +1,9 @@
 // A `route` node and its children, with the per-route checks of Alertmanager's Route unmarshalling.
-import { isValidLabelName, sortMatchers } from '../../../core/src';
+import { sortMatchers } from '../../../core/src';
 import type { RouteConfig } from '../types';
 import { YamlValue, joinPath } from '../yaml/yaml-value';
 import { readDuration } from './field-parsers';
-import type { LoadContext } from './load-context';
+import { isLabelNameValid, LoadContext } from './load-context';
 import { readMatchMap, readMatcherStrings } from './load-matchers';
 
 const ROUTE_KEYS = [
@@ -19,7 +19,7 @@ export function loadRoute(ctx: LoadContext, v: YamlValue): RouteConfig | undefin
   const fromStrings = readMatcherStrings(ctx, s.get('matchers'));
   const route: RouteConfig = {
     receiver: s.get('receiver').asString() || undefined,
-    groupBy: readGroupBy(s.get('group_by')),
+    groupBy: readGroupBy(ctx, s.get('group_by')),
     continue: s.get('continue').asBool() ?? false,
     matchers: sortMatchers([...match.matchers, ...matchRe.matchers, ...(fromStrings ?? [])]),
     groupWait: readDuration(s.get('group_wait')),
@@ -48,13 +48,13 @@ function readNonZeroDuration(v: YamlValue, key: string): number | undefined {
   return ms;
 }
 
-function readGroupBy(v: YamlValue): string[] | undefined {
+function readGroupBy(ctx: LoadContext, v: YamlValue): string[] | undefined {
   const names = v.asStringList();
   if (names === undefined) return undefined;
   const seen = new Set<string>();
   for (const name of names) {
     if (name === '...') continue;
-    if (!isValidLabelName(name)) v.error(`invalid label name ${JSON.stringify(name)} in group_by list`);
+    if (!isLabelNameValid(ctx, name)) v.error(`invalid label name ${JSON.stringify(name)} in group_by list`);
     else if (seen.has(name)) v.error(`duplicated label ${JSON.stringify(name)} in group_by`);
     seen.add(name);
   }

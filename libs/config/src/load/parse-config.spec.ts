@@ -305,3 +305,36 @@ describe('collecting problems', () => {
     assert.equal(readFileSync(fixture('upstream-simple.yml'), 'utf8').length > 0, true);
   });
 });
+
+describe('matcher modes (feature flags)', () => {
+  const withMatcher = (m: string) => `route:\n  receiver: x\n  group_by: [a.b]\n  routes:\n  - matchers: ['${m}']\nreceivers:\n- name: x\n`;
+
+  test('fallback (default): UTF-8 first, classic-only input loads with a warning', () => {
+    const c = parseConfig(withMatcher('foo=bar baz'), '/');
+    assert.deepEqual(c.route.routes[0].matchers.map(String), ['foo="bar baz"']);
+    assert.equal(c.warnings.length, 1);
+    assert.match(c.warnings[0], /route\.routes\[0\]\.matchers\[0\]/);
+  });
+
+  test('utf8-strict rejects classic-only input; classic rejects UTF-8 label names in group_by', () => {
+    const strict = (() => {
+      try {
+        parseConfig(withMatcher('foo=bar baz'), '/', undefined, { matcherMode: 'utf8-strict' });
+        return [];
+      } catch (e) {
+        return (e as ConfigError).errors;
+      }
+    })();
+    assert.equal(strict.length, 1);
+    assert.equal(strict[0].path, 'route.routes[0].matchers[0]');
+    const classic = (() => {
+      try {
+        parseConfig(withMatcher('foo="bar"'), '/', undefined, { matcherMode: 'classic' });
+        return [];
+      } catch (e) {
+        return (e as ConfigError).errors;
+      }
+    })();
+    assert.deepEqual(classic.map((i) => i.message), ['invalid label name "a.b" in group_by list']);
+  });
+});

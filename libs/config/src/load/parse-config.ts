@@ -1,5 +1,6 @@
 // alertmanager.yml text to a KlaxonConfig, collecting every problem with its place.
 import { dirname, resolve } from 'node:path';
+import type { MatcherParseMode } from '../../../core/src';
 import { ConfigError, ConfigIssue } from '../config-error';
 import { ConfigFileReader, fsConfigFileReader } from '../config-file-reader';
 import type { InhibitRuleConfig, KlaxonConfig, NamedTimeInterval, ReceiverConfig } from '../types';
@@ -18,10 +19,20 @@ const TOP_LEVEL_KEYS = [
   'tracing', 'event_recorder',
 ];
 
+export interface ParseConfigOptions {
+  /** As Alertmanager's `--enable-feature=utf8-strict-mode|classic-mode`; default `fallback`. */
+  matcherMode?: MatcherParseMode;
+}
+
 /** Parses and validates a config; throws ConfigError listing every problem. */
-export function parseConfig(yamlText: string, baseDir: string, reader: ConfigFileReader = fsConfigFileReader): KlaxonConfig {
+export function parseConfig(
+  yamlText: string,
+  baseDir: string,
+  reader: ConfigFileReader = fsConfigFileReader,
+  options: ParseConfigOptions = {},
+): KlaxonConfig {
   const issues = new IssueList();
-  const ctx: LoadContext = { baseDir, reader, warnings: [] };
+  const ctx: LoadContext = { baseDir, reader, warnings: [], matcherMode: options.matcherMode ?? 'fallback' };
   const { root, empty } = parseYamlDocument(yamlText, issues);
   if (issues.issues.length > 0) throw new ConfigError(issues.issues);
   if (empty) throw new ConfigError([{ path: '', message: 'no route provided in config' }]);
@@ -81,7 +92,11 @@ function byLine(issues: ConfigIssue[]): ConfigIssue[] {
 }
 
 /** Reads and parses a config file; relative paths inside resolve against its directory. */
-export function loadConfigFile(path: string, reader: ConfigFileReader = fsConfigFileReader): KlaxonConfig {
+export function loadConfigFile(
+  path: string,
+  reader: ConfigFileReader = fsConfigFileReader,
+  options: ParseConfigOptions = {},
+): KlaxonConfig {
   const absolute = resolve(path);
   let text: string;
   try {
@@ -91,7 +106,7 @@ export function loadConfigFile(path: string, reader: ConfigFileReader = fsConfig
     throw new ConfigError([{ path: '', message: `open ${path}: ${code === 'ENOENT' ? 'no such file or directory' : code ?? 'cannot read file'}` }]);
   }
   try {
-    return parseConfig(text, dirname(absolute), reader);
+    return parseConfig(text, dirname(absolute), reader, options);
   } catch (e) {
     if (e instanceof ConfigError) throw new ConfigError(e.errors, path);
     throw e;

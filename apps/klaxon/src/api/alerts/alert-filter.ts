@@ -1,0 +1,58 @@
+// GET /alerts and /alerts/groups query parameters: state flags, `filter` matchers, `receiver` regex.
+import { AnchoredRegex, compileAnchoredRegex, LabelSet, Matcher, parseMatcher } from '../../../../../libs/core/src';
+import { ApiError } from '../http/api-error';
+import { boolParam, listParam, RawQuery, stringParam } from '../http/query-params';
+
+export interface AlertFilter {
+  active: boolean;
+  silenced: boolean;
+  inhibited: boolean;
+  /** Groups only. */
+  muted: boolean;
+  matchers: Matcher[];
+  receiver?: AnchoredRegex;
+}
+
+/** `unprocessed` is accepted and ignored, as in every Alertmanager version. */
+export function readAlertFilter(query: RawQuery): AlertFilter {
+  const matchers = listParam(query, 'filter').map((text) => {
+    try {
+      return parseMatcher(text);
+    } catch (err) {
+      throw ApiError.text(400, (err as Error).message);
+    }
+  });
+  const receiverText = stringParam(query, 'receiver');
+  let receiver: AnchoredRegex | undefined;
+  if (receiverText !== undefined && receiverText !== '') {
+    try {
+      receiver = compileAnchoredRegex(receiverText);
+    } catch (err) {
+      throw ApiError.text(400, `failed to parse receiver param: ${(err as Error).message}`);
+    }
+  }
+  return {
+    active: boolParam(query, 'active'),
+    silenced: boolParam(query, 'silenced'),
+    inhibited: boolParam(query, 'inhibited'),
+    muted: boolParam(query, 'muted'),
+    matchers,
+    receiver,
+  };
+}
+
+/**
+ * Alertmanager's `matchFilterLabels`: `=`/`=~` with an empty value pass when the label is
+ * absent, `!=`/`!~` with an empty value pass when it is present; otherwise the matcher is
+ * applied to the value (a missing label is "").
+ */
+export function matchesFilter(matchers: readonly Matcher[], labels: LabelSet): boolean {
+  for (const m of matchers) {
+    const present = Object.prototype.hasOwnProperty.call(labels, m.name);
+    const value = present ? labels[m.name] : '';
+    const negative = m.type === '!=' || m.type === '!~';
+    if (m.value === '' && (negative ? present : !present)) continue;
+    if (!m.matches(value)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { normalizePostedAlert, PostedAlert, StoredAlert } from '../../../../../libs/dispatch/src';
+import { AlertRepository } from '../../../../../libs/store/src';
+import { ConfigStore } from '../../config/config-store';
+import { ApiError } from '../http/api-error';
+
+/**
+ * POST /alerts (reference 1.4): defaults, empty labels dropped, validation, then every valid
+ * alert merged and stored in one batch. Best effort: the valid alerts are stored even when
+ * others fail, and the failures are answered with 400 and every error joined by "; ".
+ */
+@Injectable()
+export class AlertIngestService {
+  constructor(
+    private readonly alerts: AlertRepository,
+    private readonly configStore: ConfigStore,
+  ) {}
+
+  async post(posted: readonly PostedAlert[], now = Date.now()): Promise<void> {
+    const resolveTimeoutMs = this.configStore.config.global.resolveTimeout;
+    const valid: StoredAlert[] = [];
+    const errors: string[] = [];
+    for (const p of posted) {
+      const result = normalizePostedAlert(p, { now, resolveTimeoutMs });
+      if (result.ok) valid.push(result.alert);
+      else errors.push(result.error);
+    }
+    if (valid.length > 0) await this.alerts.ingest(valid, now);
+    if (errors.length > 0) throw ApiError.text(400, errors.join('; '));
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { labelSetString, compareUtf8 } from '../../../../../libs/core/src';
+import type { LabelSet } from '../../../../../libs/core/src';
+import { compareAlertGroups, compareAlerts, groupLabels, Route } from '../../../../../libs/dispatch/src';
+import { RoutingView } from '../state/routing-view';
+import { AlertEvaluator } from './alert-evaluator.service';
+import { AlertFilter, matchesFilter } from './alert-filter';
+import { gettableAlert, sortedLabels } from './alert-json';
+import { alertStatus, AlertStatus, EvaluatedAlert } from './alert-status';
+
+/** Whether an alert passes the state flags and `filter` matchers (not the receiver). */
+function passes(filter: AlertFilter, e: EvaluatedAlert, status: AlertStatus): boolean {
+  if (!filter.active && status.state === 'active') return false;
+  if (!filter.silenced && status.silencedBy.length > 0) return false;
+  if (!filter.inhibited && status.inhibitedBy.length > 0) return false;
+  return matchesFilter(filter.matchers, e.alert.labels);
+}
+
+interface Group {
+  route: Route;
+  labels: LabelSet;
+  mutedBy: string[];
+  alerts: EvaluatedAlert[];
+}
+
+/** GET /alerts and GET /alerts/groups. */
+@Injectable()
+export class AlertQueryService {
+  constructor(
+    private readonly evaluator: AlertEvaluator,
+    private readonly routing: RoutingView,
+  ) {}
+
+  /** Unresolved alerts passing the filter, sorted by fingerprint. */
+  async alerts(filter: AlertFilter, now = Date.now()): Promise<unknown[]> {
+    const evaluated = await this.evaluator.evaluate(now);
+    const out: { fp: string; json: unknown }[] = [];
+    for (const e of evaluated) {
+      if (filter.receiver && !e.routes.some((r) => filter.receiver!.test(r.receiver))) continue;
+      const status = alertStatus(e);
+      if (!passes(filter, e, status)) continue;
+      out.push({ fp: e.alert.fingerprint, json: gettableAlert(e, status) });
+    }
+    out.sort((a, b) => compareUtf8(a.fp, b.fp));
+    return out.map((o) => o.json);
+  }
+
+  /** One group per (route, group labels) with the alerts passing the filter; sorted as Alertmanager. */
+  async groups(filter: AlertFilter, now = Date.now()): Promise<unknown[]> {
+    const evaluated = await this.evaluator.evaluate(now);
+    const groups = new Map<string, Group>();
+    const mutedByRoute = new Map<Route, string[]>();
+    for (const e of evaluated) {
+      for (const route of e.routes) {
+        if (filter.receiver && !filter.receiver.test(route.receiver)) continue;
+        let mutedBy = mutedByRoute.get(route);
+        if (!mutedBy) {
+          mutedBy = this.routing.mutedBy(route, now);
+          mutedByRoute.set(route, mutedBy);
+        }
+        if (!filter.muted && mutedBy.length > 0) continue;
+        const labels = groupLabels(route, e.alert.labels);
+        const key = `${route.id}\u0000${labelSetString(labels)}`;
+        let group = groups.get(key);
+        if (!group) {
+          group = { route, labels, mutedBy, alerts: [] };
+          groups.set(key, group);
+        }
+        group.alerts.push(e);
+      }
+    }
+    const out: { labels: LabelSet; receiver: string; json: unknown }[] = [];
+    for (const group of groups.values()) {
+      const alerts = group.alerts
+        .map((e) => ({ e, status: alertStatus(e, group.mutedBy) }))
+        .filter(({ e, status }) => passes(filter, e, status))
+        .sort((a, b) => compareAlerts(a.e.alert, b.e.alert));
+      if (alerts.length === 0) continue;
+      out.push({
+        labels: group.labels,
+        receiver: group.route.receiver,
+        json: {
+          alerts: alerts.map(({ e, status }) => gettableAlert(e, status)),
+          labels: sortedLabels(group.labels),
+          receiver: { name: group.route.receiver },
+        },
+      });
+    }
+    out.sort(compareAlertGroups);
+    return out.map((o) => o.json);
+  }
+}

@@ -1,0 +1,38 @@
+import type { FastifyReply } from 'fastify';
+import { ApiError } from './api-error';
+
+/**
+ * A JSON body with `Content-Type: application/json`. Handler payloads go through Go's
+ * `json.Encoder` and end with a newline; router and validation errors do not.
+ */
+export function sendJson(reply: FastifyReply, status: number, body: unknown, newline = true): void {
+  reply
+    .code(status)
+    .header('Content-Type', 'application/json')
+    .send(Buffer.from(JSON.stringify(body) + (newline ? '\n' : '')));
+}
+
+/** 200 with no body and no Content-Type (POST /alerts, DELETE /silence). */
+export function sendEmpty(reply: FastifyReply, status = 200): void {
+  reply.code(status).removeHeader('Content-Type').send();
+}
+
+export function sendApiError(reply: FastifyReply, error: ApiError): void {
+  const body = error.body;
+  if (body.kind === 'empty') return sendEmpty(reply, error.status);
+  if (body.kind === 'string') return sendJson(reply, error.status, body.message);
+  sendJson(reply, error.status, { code: body.code, message: body.message }, false);
+}
+
+/**
+ * Runs a handler and answers its errors: `ApiError`s as they say, anything else (Redis away,
+ * a bug) with `fallbackStatus` and the message as a JSON string.
+ */
+export async function answer(reply: FastifyReply, fallbackStatus: number, handler: () => Promise<void>): Promise<void> {
+  try {
+    await handler();
+  } catch (err) {
+    if (err instanceof ApiError) return sendApiError(reply, err);
+    sendJson(reply, fallbackStatus, (err as Error).message ?? String(err));
+  }
+}

@@ -1,0 +1,43 @@
+// Reading a JSON request body with Go-like failure messages.
+import { ApiError } from './api-error';
+import { RawBody } from './install-api-http';
+
+/** The JSON type name Go's decoder uses in `cannot unmarshal X into …`. */
+export function goJsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  return typeof value; // string, number, boolean
+}
+
+/**
+ * Parses the body as JSON; a body that is not JSON gets Alertmanager's 400
+ * `parsing <what> body from "" failed, because …`; a body not declared as JSON gets 415.
+ * An empty body yields `undefined` (the caller reports the missing body).
+ */
+export function parseJsonBody(body: RawBody, what: string): unknown {
+  if (body.tooLarge) throw ApiError.coded(413, `request body is larger than the limit of ${body.limit} bytes`);
+  const mediaType = body.contentType.split(';')[0].trim().toLowerCase();
+  if (body.text.trim() === '') return undefined;
+  if (mediaType !== 'application/json') {
+    throw ApiError.coded(415, `unsupported media type ${JSON.stringify(mediaType)}, only [application/json] are allowed`);
+  }
+  try {
+    return JSON.parse(body.text);
+  } catch (err) {
+    throw bodyError(what, goSyntaxReason(body.text, err as Error));
+  }
+}
+
+export function bodyError(what: string, reason: string): ApiError {
+  return ApiError.coded(400, `parsing ${what} body from "" failed, because ${reason}`);
+}
+
+/** Approximates Go's `encoding/json` syntax error text from JavaScript's. */
+function goSyntaxReason(text: string, err: Error): string {
+  const at = /position (\d+)/.exec(err.message);
+  if (!at) return 'unexpected end of JSON input';
+  const ch = text[Number(at[1])];
+  if (ch === undefined) return 'unexpected end of JSON input';
+  return `invalid character ${JSON.stringify(ch).replace(/^"|"$/g, "'")} looking for beginning of value`;
+}

@@ -1,0 +1,87 @@
+import type Redis from 'ioredis';
+import { isResolved, mergeAlert, StoredAlert } from '../../../dispatch/src';
+import { decodeAlert, encodeAlert } from './alert-codec';
+import { ALERT_EVENTS_KEY, ALERT_EVENTS_MAXLEN, ALERTS_KEY } from './alert-keys';
+import { DELETE_UNCHANGED_SCRIPT, STORE_ALERTS_SCRIPT } from './store-alerts.lua';
+import { defineScript } from '../redis-script';
+
+/** The same fingerprints kept changing under us: the caller answers with a server error. */
+export class AlertWriteConflictError extends Error {}
+
+const MAX_ATTEMPTS = 10;
+const GC_CHUNK = 500;
+
+/**
+ * The alerts in Redis (`klaxon:alerts`, one JSON `StoredAlert` per fingerprint).
+ *
+ * Writes are batched: one HMGET of the posted fingerprints, the merge in process, then one
+ * Lua compare-and-set that writes every alert and appends one `klaxon:alert-events` entry
+ * only if none of those fingerprints changed since the HMGET (otherwise it writes nothing and
+ * the batch is re-read and re-merged). So a concurrent writer of the same fingerprint, in this
+ * or another process, is never overwritten by a merge computed from a stale value.
+ */
+export class AlertRepository {
+  private readonly storeScript;
+  private readonly deleteScript;
+
+  constructor(private readonly redis: Redis) {
+    this.storeScript = defineScript(redis, 'klaxonStoreAlerts', 2, STORE_ALERTS_SCRIPT);
+    this.deleteScript = defineScript(redis, 'klaxonDeleteUnchangedAlerts', 1, DELETE_UNCHANGED_SCRIPT);
+  }
+
+  /**
+   * Stores normalized alerts (in order: a later alert of the same fingerprint merges with the
+   * earlier one), merging each with the stored alert of its fingerprint. Resolves once Redis
+   * has them; returns what was stored, one per distinct fingerprint.
+   */
+  async ingest(alerts: readonly StoredAlert[], now: number): Promise<StoredAlert[]> {
+    if (alerts.length === 0) return [];
+    const fingerprints = [...new Set(alerts.map((a) => a.fingerprint))];
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const before = await this.redis.hmget(ALERTS_KEY, ...fingerprints);
+      const merged = new Map<string, StoredAlert>();
+      fingerprints.forEach((fp, i) => {
+        const text = before[i];
+        if (text !== null) merged.set(fp, decodeAlert(text));
+      });
+      const touched = new Map<string, StoredAlert>();
+      for (const alert of alerts) {
+        const existing = touched.get(alert.fingerprint) ?? merged.get(alert.fingerprint);
+        touched.set(alert.fingerprint, existing ? mergeAlert(existing, alert, now) : alert);
+      }
+      const args: string[] = [String(fingerprints.length), String(ALERT_EVENTS_MAXLEN), fingerprints.join(',')];
+      fingerprints.forEach((fp, i) => args.push(fp, before[i] ?? '', encodeAlert(touched.get(fp) as StoredAlert)));
+      const written = await this.storeScript.run([ALERTS_KEY, ALERT_EVENTS_KEY], args);
+      if (written === 1) return fingerprints.map((fp) => touched.get(fp) as StoredAlert);
+    }
+    throw new AlertWriteConflictError(`alerts kept changing concurrently; gave up after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /** Every stored alert (resolved ones included). */
+  async list(): Promise<StoredAlert[]> {
+    const values = await this.redis.hvals(ALERTS_KEY);
+    return values.map(decodeAlert);
+  }
+
+  async get(fingerprint: string): Promise<StoredAlert | undefined> {
+    const text = await this.redis.hget(ALERTS_KEY, fingerprint);
+    return text === null ? undefined : decodeAlert(text);
+  }
+
+  /**
+   * Deletes the alerts resolved at `now`, each only if unchanged since it was read (a re-post
+   * in between wins). Safe to run in several processes at once. Returns how many were deleted.
+   */
+  async deleteResolved(now: number): Promise<number> {
+    const all = await this.redis.hgetall(ALERTS_KEY);
+    const doomed: string[] = [];
+    for (const [fp, text] of Object.entries(all)) {
+      if (isResolved(decodeAlert(text), now)) doomed.push(fp, text);
+    }
+    let deleted = 0;
+    for (let i = 0; i < doomed.length; i += GC_CHUNK * 2) {
+      deleted += Number(await this.deleteScript.run([ALERTS_KEY], doomed.slice(i, i + GC_CHUNK * 2)));
+    }
+    return deleted;
+  }
+}

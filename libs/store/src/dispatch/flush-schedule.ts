@@ -1,0 +1,78 @@
+// The flush timers of all groups, shared by every Klaxon process: a sorted set of due times.
+import type Redis from 'ioredis';
+import { GROUPS_KEY, LEASES_KEY, SCHEDULE_KEY, STARTED_KEY, groupMembersKey } from './dispatch-keys';
+
+export interface ClaimedGroup {
+  groupId: string;
+  /** When the flush was due. */
+  dueAt: number;
+  /** Proves ownership when rescheduling: a flusher whose lease ran out cannot clobber the next one. */
+  token: string;
+}
+
+// Moves due groups' scores to the lease end, so no other process claims them meanwhile.
+const CLAIM = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
+local out = {}
+for i = 1, #due, 2 do
+  local token = ARGV[4] .. '/' .. ARGV[1] .. '/' .. i
+  redis.call('ZADD', KEYS[1], 'XX', ARGV[2], due[i])
+  redis.call('HSET', KEYS[2], due[i], token)
+  redis.call('SADD', KEYS[3], due[i])
+  out[#out + 1] = due[i]
+  out[#out + 1] = due[i + 1]
+  out[#out + 1] = token
+end
+return out`;
+
+// Ends a flush: the next tick, or the group's removal when it has no members left.
+const FINISH = `
+if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HDEL', KEYS[2], ARGV[1])
+if ARGV[4] == '1' or redis.call('SCARD', KEYS[4]) == 0 then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  redis.call('HDEL', KEYS[3], ARGV[1])
+  redis.call('SREM', KEYS[5], ARGV[1])
+  redis.call('DEL', KEYS[4])
+  return 2
+end
+redis.call('ZADD', KEYS[1], 'XX', ARGV[3], ARGV[1])
+return 1`;
+
+export type FinishOutcome = 'lost-lease' | 'rescheduled' | 'removed';
+
+export class FlushSchedule {
+  constructor(private readonly redis: Redis) {}
+
+  /** Claims up to `limit` groups due at `now` for `leaseMs`. */
+  async claimDue(now: number, leaseMs: number, limit: number, owner: string): Promise<ClaimedGroup[]> {
+    const reply = (await this.redis.eval(CLAIM, 3, SCHEDULE_KEY, LEASES_KEY, STARTED_KEY, String(now), String(now + leaseMs), String(limit), owner)) as string[];
+    const claimed: ClaimedGroup[] = [];
+    for (let i = 0; i < reply.length; i += 3) claimed.push({ groupId: reply[i], dueAt: Number(reply[i + 1]), token: reply[i + 2] });
+    return claimed;
+  }
+
+  /** Sets the next flush at `nextAt`, or removes the group if it is empty or `remove` is set. */
+  async finish(claim: ClaimedGroup, nextAt: number, remove = false): Promise<FinishOutcome> {
+    const result = (await this.redis.eval(
+      FINISH,
+      5,
+      SCHEDULE_KEY,
+      LEASES_KEY,
+      GROUPS_KEY,
+      groupMembersKey(claim.groupId),
+      STARTED_KEY,
+      claim.groupId,
+      claim.token,
+      String(nextAt),
+      remove ? '1' : '0',
+    )) as number;
+    return result === 0 ? 'lost-lease' : result === 1 ? 'rescheduled' : 'removed';
+  }
+
+  /** When the group's next flush is due (or its lease ends), if it is scheduled. */
+  async dueAt(groupId: string): Promise<number | undefined> {
+    const score = await this.redis.zscore(SCHEDULE_KEY, groupId);
+    return score === null ? undefined : Number(score);
+  }
+}

@@ -1,0 +1,88 @@
+// Aggregation groups in Redis: metadata, members, and arming their first flush.
+import type Redis from 'ioredis';
+import type { LabelSet } from '../../../core/src';
+import { GROUPS_KEY, SCHEDULE_KEY, STARTED_KEY, groupMembersKey } from './dispatch-keys';
+
+export interface GroupMeta {
+  groupKey: string;
+  /** `Route.id` of the route the group belongs to. */
+  routeId: string;
+  labels: LabelSet;
+}
+
+export interface GroupMembership {
+  groupId: string;
+  meta: GroupMeta;
+  fingerprint: string;
+  /** When the first flush is due if the group is new (`now + group_wait`). */
+  firstFlushAt: number;
+  /** The alert's `startsAt + group_wait` is already past: an unflushed group flushes at once. */
+  flushAtOnce: boolean;
+  now: number;
+}
+
+// Idempotent: replaying a membership changes nothing once it is recorded.
+const ADD_MEMBER = `
+redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[3])
+if redis.call('SISMEMBER', KEYS[4], ARGV[1]) == 0 then
+  redis.call('ZADD', KEYS[3], 'NX', ARGV[4], ARGV[1])
+  if ARGV[5] == '1' then redis.call('ZADD', KEYS[3], 'LT', ARGV[6], ARGV[1]) end
+elseif not redis.call('ZSCORE', KEYS[3], ARGV[1]) then
+  redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1])
+end
+return 1`;
+
+export interface LoadedGroup {
+  meta: GroupMeta;
+  fingerprints: string[];
+}
+
+export class GroupRepository {
+  constructor(private readonly redis: Redis) {}
+
+  /** Records memberships in one round trip, arming each new group's first flush. */
+  async addMembers(memberships: readonly GroupMembership[]): Promise<void> {
+    if (memberships.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const m of memberships) {
+      pipeline.eval(
+        ADD_MEMBER,
+        4,
+        GROUPS_KEY,
+        groupMembersKey(m.groupId),
+        SCHEDULE_KEY,
+        STARTED_KEY,
+        m.groupId,
+        JSON.stringify(m.meta),
+        m.fingerprint,
+        String(m.firstFlushAt),
+        m.flushAtOnce ? '1' : '0',
+        String(m.now),
+      );
+    }
+    const results = await pipeline.exec();
+    const failed = results?.find(([err]) => err);
+    if (failed) throw failed[0];
+  }
+
+  async load(groupId: string): Promise<LoadedGroup | undefined> {
+    const [[, metaJson], [, fingerprints]] = (await this.redis
+      .multi()
+      .hget(GROUPS_KEY, groupId)
+      .smembers(groupMembersKey(groupId))
+      .exec()) as [[null, string | null], [null, string[]]];
+    if (!metaJson) return undefined;
+    return { meta: JSON.parse(metaJson) as GroupMeta, fingerprints };
+  }
+
+  async removeMembers(groupId: string, fingerprints: readonly string[]): Promise<void> {
+    if (fingerprints.length > 0) await this.redis.srem(groupMembersKey(groupId), ...fingerprints);
+  }
+
+  /** Every group id with its metadata (for the API's view and maintenance). */
+  async all(): Promise<Map<string, GroupMeta>> {
+    const raw = await this.redis.hgetall(GROUPS_KEY);
+    return new Map(Object.entries(raw).map(([id, json]) => [id, JSON.parse(json) as GroupMeta]));
+  }
+}

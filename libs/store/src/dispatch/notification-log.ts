@@ -1,0 +1,70 @@
+// The notification log (Alertmanager's nflog) and the markers of deliveries in flight.
+import type Redis from 'ioredis';
+import type { NflogEntry } from '../../../dispatch/src';
+import { INFLIGHT_KEY, NFLOG_KEY } from './dispatch-keys';
+
+export interface StoredNflogEntry extends NflogEntry {
+  /** The entry counts as absent from this time on (Unix ms). */
+  expiresAt: number;
+  /** The delivery job that wrote it, so a re-run of that job knows it already succeeded. */
+  jobId?: string;
+}
+
+export interface InflightMarker {
+  jobId: string;
+  /** After this time the marker is ignored (its delivery died without clearing it). */
+  until: number;
+}
+
+export interface NflogState {
+  entry?: StoredNflogEntry;
+  inflight?: InflightMarker;
+}
+
+export class NotificationLog {
+  constructor(private readonly redis: Redis) {}
+
+  /** The live entries and in-flight markers of `keys` at `now` (expired ones count as absent). */
+  async read(keys: readonly string[], now: number): Promise<NflogState[]> {
+    if (keys.length === 0) return [];
+    const [[, entries], [, markers]] = (await this.redis
+      .multi()
+      .hmget(NFLOG_KEY, ...keys)
+      .hmget(INFLIGHT_KEY, ...keys)
+      .exec()) as [[null, (string | null)[]], [null, (string | null)[]]];
+    return keys.map((_, i) => {
+      const entry = entries[i] ? (JSON.parse(entries[i]!) as StoredNflogEntry) : undefined;
+      const inflight = markers[i] ? (JSON.parse(markers[i]!) as InflightMarker) : undefined;
+      return {
+        entry: entry && entry.expiresAt > now ? entry : undefined,
+        inflight: inflight && inflight.until > now ? inflight : undefined,
+      };
+    });
+  }
+
+  async entry(key: string, now: number): Promise<StoredNflogEntry | undefined> {
+    return (await this.read([key], now))[0].entry;
+  }
+
+  /** Writes entries that need no delivery (nothing to send, e.g. all resolved with send_resolved false). */
+  async write(entries: ReadonlyMap<string, StoredNflogEntry>): Promise<void> {
+    if (entries.size === 0) return;
+    await this.redis.hset(NFLOG_KEY, ...[...entries].flatMap(([key, entry]) => [key, JSON.stringify(entry)]));
+  }
+
+  /** Drops entries whose retention ended; returns how many. */
+  async prune(now: number): Promise<number> {
+    let cursor = '0';
+    let removed = 0;
+    do {
+      const [next, flat] = await this.redis.hscan(NFLOG_KEY, cursor, 'COUNT', 500);
+      cursor = next;
+      const expired: string[] = [];
+      for (let i = 0; i < flat.length; i += 2) {
+        if ((JSON.parse(flat[i + 1]) as StoredNflogEntry).expiresAt <= now) expired.push(flat[i]);
+      }
+      if (expired.length > 0) removed += await this.redis.hdel(NFLOG_KEY, ...expired);
+    } while (cursor !== '0');
+    return removed;
+  }
+}

@@ -1,0 +1,103 @@
+// Runs delivery jobs: sends with retries until the flush deadline, then records the outcome.
+import { Injectable } from '@nestjs/common';
+import { DelayedError, Job, Worker } from 'bullmq';
+import type { Notifier } from '../../../../libs/notify/src';
+import { retryUntil } from '../../../../libs/notify/src';
+import { ConfigStore } from '../config/config-store';
+import type { Logger } from '../logging/logger';
+import { KlaxonRuntime } from '../runtime/klaxon-runtime';
+import { DeliveryJobData, deliveryQueueName } from './delivery-job';
+import { QUEUE_PREFIX } from './delivery-queues';
+import { DispatchRedis } from './dispatch-redis';
+import { NotifierRegistry } from './notifier-registry';
+
+const CONCURRENCY = 32;
+/** A killed worker's job is taken over after at most about lockDuration + stalledInterval. */
+const LOCK_DURATION_MS = 10_000;
+const STALLED_INTERVAL_MS = 5_000;
+
+@Injectable()
+export class DeliveryWorkers {
+  private readonly workers: Worker<DeliveryJobData>[] = [];
+  private readonly shutdown = new AbortController();
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly runtime: KlaxonRuntime,
+    private readonly redis: DispatchRedis,
+    private readonly configStore: ConfigStore,
+    private readonly notifiers: NotifierRegistry,
+  ) {
+    this.logger = runtime.logger.with({ component: 'dispatcher' });
+  }
+
+  start(): void {
+    for (const notifier of this.notifiers.all) {
+      const worker = new Worker<DeliveryJobData>(deliveryQueueName(notifier.integration), (job, token) => this.process(notifier, job, token), {
+        connection: this.redis.queueConnection,
+        prefix: QUEUE_PREFIX,
+        concurrency: CONCURRENCY,
+        lockDuration: LOCK_DURATION_MS,
+        stalledInterval: STALLED_INTERVAL_MS,
+        maxStalledCount: 5,
+      });
+      worker.on('error', (err) => this.logger.debug('Delivery worker error', { integration: notifier.integration, err: err.message }));
+      this.workers.push(worker);
+    }
+  }
+
+  /** Stops retry loops (their jobs go back to the queue for another process), then closes. */
+  async close(): Promise<void> {
+    this.shutdown.abort();
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private async process(notifier: Notifier, job: Job<DeliveryJobData>, token?: string): Promise<void> {
+    const data = job.data;
+    const log = this.logger.with({ receiver: data.receiver, integration: `${data.integration}[${data.index}]`, aggrGroup: data.groupKey });
+    const existing = await this.redis.nflog.entry(data.nflogKey, Date.now());
+    if (existing?.jobId === job.id) {
+      // Sent and recorded by an earlier run of this job that died before completing.
+      await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId: job.id!, entry: existing });
+      return;
+    }
+    const config = this.integrationConfig(notifier, data);
+    if (config === undefined) {
+      log.warn('Integration no longer configured; notification dropped');
+      await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId: job.id! });
+      return;
+    }
+    const notification = {
+      receiver: data.receiver,
+      groupKey: data.groupKey,
+      groupLabels: data.groupLabels,
+      alerts: data.alerts,
+      now: data.now,
+      reason: data.reason,
+      externalUrl: this.runtime.externalUrl,
+    };
+    const outcome = await retryUntil(data.deadline, (signal) => notifier.send(config, notification, signal), { signal: this.shutdown.signal });
+    if (outcome.error && this.shutdown.signal.aborted) {
+      await job.moveToDelayed(Date.now(), token);
+      throw new DelayedError();
+    }
+    if (outcome.error) {
+      log.error('Notify for alerts failed', { attempts: outcome.attempts, err: (outcome.error as Error).message });
+      await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId: job.id! });
+      return;
+    }
+    log.debug('Notify success', { attempts: outcome.attempts, alerts: data.alerts.length });
+    await this.redis.flushOutcome.settle({
+      flushId: data.flushId,
+      groupId: data.groupId,
+      nflogKey: data.nflogKey,
+      jobId: job.id!,
+      entry: { firing: data.firing, resolved: data.resolved, timestamp: data.now, expiresAt: data.nflogExpiresAt, jobId: job.id },
+    });
+  }
+
+  private integrationConfig(notifier: Notifier, data: DeliveryJobData): unknown {
+    const receiver = this.configStore.config.receivers.find((r) => r.name === data.receiver);
+    return receiver ? notifier.configs(receiver)[data.index] : undefined;
+  }
+}

@@ -1,0 +1,60 @@
+// Polls the shared schedule and flushes the groups this process claims.
+import { Injectable } from '@nestjs/common';
+import type { Logger } from '../logging/logger';
+import { KlaxonRuntime } from '../runtime/klaxon-runtime';
+import { DispatchRedis } from './dispatch-redis';
+import { GroupFlusher } from './group-flusher';
+
+const POLL_MS = 20;
+const CLAIM_LIMIT = 100;
+/** A claimed group whose flusher died is claimed again after this long. */
+const LEASE_MS = 30_000;
+const RETRY_AFTER_ERROR_MS = 500;
+
+@Injectable()
+export class FlushLoop {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly logger: Logger;
+
+  constructor(private readonly runtime: KlaxonRuntime, private readonly redis: DispatchRedis, private readonly flusher: GroupFlusher) {
+    this.logger = runtime.logger.with({ component: 'dispatcher' });
+  }
+
+  start(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let pause = POLL_MS;
+      try {
+        const claimed = await this.redis.schedule.claimDue(Date.now(), LEASE_MS, CLAIM_LIMIT, this.runtime.peerName);
+        await Promise.all(
+          claimed.map((claim) =>
+            this.flusher.flush(claim).catch((err) => this.logger.error('Flush failed', { group: claim.groupId, err: (err as Error).message })),
+          ),
+        );
+        if (claimed.length === CLAIM_LIMIT) pause = 0;
+      } catch (err) {
+        this.logger.warn('Claiming due groups failed; retrying', { err: (err as Error).message });
+        pause = RETRY_AFTER_ERROR_MS;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pause);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// prometheus/common's HTTP client settings (http_config) as axios request options.
+import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import type { AxiosRequestConfig } from 'axios';
+import type { HttpConfig, TlsConfig } from '../../../config/src';
+
+// One agent per TLS config object: a reload builds new objects, so new files are read then.
+const agents = new WeakMap<TlsConfig, HttpsAgent>();
+
+/** Headers, TLS agent and redirect policy for requests made with `config`. Carries secrets: never log it. */
+export function httpRequestOptions(config: HttpConfig): Pick<AxiosRequestConfig, 'headers' | 'httpsAgent' | 'maxRedirects' | 'proxy'> {
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(config.httpHeaders ?? {})) {
+    const values = [...header.values, ...header.secrets];
+    if (values.length > 0) headers[name] = values.join(', ');
+  }
+  const auth = authorizationHeader(config);
+  if (auth) headers.Authorization = auth;
+  const tls = config.tlsConfig;
+  return {
+    headers,
+    httpsAgent: tls ? httpsAgent(tls) : undefined,
+    maxRedirects: config.followRedirects ? 10 : 0,
+    proxy: proxyOption(config.proxyUrl),
+  };
+}
+
+function authorizationHeader(config: HttpConfig): string | undefined {
+  if (config.basicAuth) {
+    const { username = '', password = '' } = config.basicAuth;
+    return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  }
+  if (config.authorization?.credentials !== undefined) return `${config.authorization.type || 'Bearer'} ${config.authorization.credentials}`;
+  if (config.bearerToken !== undefined) return `Bearer ${config.bearerToken}`;
+  return undefined;
+}
+
+function proxyOption(proxyUrl: string | undefined): AxiosRequestConfig['proxy'] {
+  if (!proxyUrl) return false;
+  const url = new URL(proxyUrl);
+  return {
+    protocol: url.protocol.replace(':', ''),
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    ...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
+  };
+}
+
+function httpsAgent(tls: TlsConfig): HttpsAgent {
+  let agent = agents.get(tls);
+  if (!agent) {
+    const read = (inline: string | undefined, file: string | undefined) => inline ?? (file ? readFileSync(file, 'utf8') : undefined);
+    agent = new HttpsAgent({
+      ca: read(tls.ca, tls.caFile),
+      cert: read(tls.cert, tls.certFile),
+      key: read(tls.key, tls.keyFile),
+      servername: tls.serverName,
+      rejectUnauthorized: !tls.insecureSkipVerify,
+      keepAlive: true,
+    });
+    agents.set(tls, agent);
+  }
+  return agent;
+}

@@ -1,0 +1,6 @@
+// Delivery of notifications: one Notifier per integration type.
+export * from './notifier';
+export * from './retry';
+export * from './user-agent';
+export { httpRequestOptions } from './http/http-request-options';
+export { WebhookNotifier } from './webhook/webhook-notifier';

@@ -91,16 +91,16 @@ export function readPostableSilence(json: unknown): PostableSilence {
   const matchers = decodeMatchers(o.matchers);
   const startsAt = optionalTime(o, 'startsAt');
 
-  // go-swagger validates fields in alphabetical order; required strings may not be empty.
-  if (!comment) throw required('comment');
-  if (!createdBy) throw required('createdBy');
+  // go-swagger validates fields in alphabetical order; a required field must be present (it may be "").
+  if (comment === undefined) throw required('comment');
+  if (createdBy === undefined) throw required('createdBy');
   if (endsAt === undefined) throw required('endsAt');
   if (matchers === undefined) throw required('matchers');
   if (matchers.length === 0) throw ApiError.validation(VALIDATION.tooFewItems, 'matchers in body should have at least 1 items');
   matchers.forEach((m, i) => {
     if (m.isRegex === undefined) throw required(`matchers.${i}.isRegex`);
-    if (!m.name) throw required(`matchers.${i}.name`);
-    if (!m.value) throw required(`matchers.${i}.value`);
+    if (m.name === undefined) throw required(`matchers.${i}.name`);
+    if (m.value === undefined) throw required(`matchers.${i}.value`);
   });
   if (startsAt === undefined) throw required('startsAt');
 

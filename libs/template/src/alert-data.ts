@@ -24,10 +24,14 @@ function pair(name: string, value: string): GoStruct {
 
 /** template.Pairs: a list of Name/Value pairs with Names, Values and String. */
 export class Pairs extends GoList {
-  constructor(readonly pairs: Array<[string, string]>) {
+  constructor(
+    readonly pairs: Array<[string, string]>,
+    private readonly withString = true,
+  ) {
     super(pairs.map(([n, v]) => pair(n, v)), 'template.Pairs');
   }
   override method(name: string): GoMethod | undefined {
+    if (name === 'String' && !this.withString) return undefined;
     switch (name) {
       case 'Names': return { params: [], call: () => stringList(this.pairs.map(([n]) => n)) };
       case 'Values': return { params: [], call: () => stringList(this.pairs.map(([, v]) => v)) };
@@ -39,7 +43,14 @@ export class Pairs extends GoList {
 
 /** template.KV: labels or annotations, a map[string]string with sorting helpers. */
 export class KV extends GoMap {
-  constructor(record: Record<string, string> | Map<string, string>) {
+  /**
+   * `withString: false` gives Alertmanager 0.25's KV, which had no String method (fmt then
+   * prints it as a Go map); newer versions print "k=v, k2=v2".
+   */
+  constructor(
+    record: Record<string, string> | Map<string, string>,
+    private readonly withString = true,
+  ) {
     const entries = record instanceof Map ? new Map<string, GoValue>(record) : new Map<string, GoValue>(Object.entries(record));
     super(entries, 'template.KV', '');
   }
@@ -52,9 +63,10 @@ export class KV extends GoMap {
     const hasName = keys.includes('alertname');
     const rest = keys.filter((k) => k !== 'alertname').sort(compareGoStrings);
     const ordered = hasName ? ['alertname', ...rest] : rest;
-    return new Pairs(ordered.map((k) => [k, this.entries.get(k) as string]));
+    return new Pairs(ordered.map((k) => [k, this.entries.get(k) as string]), this.withString);
   }
   override method(name: string): GoMethod | undefined {
+    if (name === 'String' && !this.withString) return undefined;
     switch (name) {
       case 'SortedPairs': return { params: [], call: () => this.sortedPairs() };
       case 'Names': return { params: [], call: () => stringList(this.sortedPairs().pairs.map(([n]) => n)) };
@@ -65,7 +77,7 @@ export class KV extends GoMap {
           params: ['[]string'],
           call: (keys) => {
             const drop = new Set((keys as GoList).items as string[]);
-            return new KV(new Map([...this.entries].filter(([k]) => !drop.has(k)) as Array<[string, string]>));
+            return new KV(new Map([...this.entries].filter(([k]) => !drop.has(k)) as Array<[string, string]>), this.withString);
           },
         };
     }

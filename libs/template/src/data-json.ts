@@ -19,14 +19,14 @@ function str(obj: Json, name: string): string {
   return v;
 }
 
-function kv(obj: Json, name: string): KV {
+function kv(obj: Json, name: string, withString: boolean): KV {
   const v = pick(obj, name);
-  if (v === undefined || v === null) return new KV({});
+  if (v === undefined || v === null) return new KV({}, withString);
   if (typeof v !== 'object' || Array.isArray(v)) throw new Error(`json: cannot unmarshal into Go struct field .${name} of type template.KV`);
   for (const x of Object.values(v as Json)) {
     if (typeof x !== 'string') throw new Error(`json: cannot unmarshal ${typeof x} into Go struct field .${name} of type string`);
   }
-  return new KV(v as Record<string, string>);
+  return new KV(v as Record<string, string>, withString);
 }
 
 function time(obj: Json, name: string): GoTime {
@@ -36,7 +36,13 @@ function time(obj: Json, name: string): GoTime {
   return GoTime.parseRFC3339(v);
 }
 
-export function templateDataFromJson(input: unknown): TemplateData {
+export interface DataJsonOptions {
+  /** false: KV and Pairs without String(), printing as Alertmanager 0.25 did (default true). */
+  kvStringMethods?: boolean;
+}
+
+export function templateDataFromJson(input: unknown, options: DataJsonOptions = {}): TemplateData {
+  const withString = options.kvStringMethods ?? true;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new Error('json: cannot unmarshal into Go value of type template.Data');
   }
@@ -45,8 +51,8 @@ export function templateDataFromJson(input: unknown): TemplateData {
   const alerts = (Array.isArray(rawAlerts) ? rawAlerts : []).map((a: Json) =>
     alertValue({
       status: str(a, 'status'),
-      labels: kv(a, 'labels'),
-      annotations: kv(a, 'annotations'),
+      labels: kv(a, 'labels', withString),
+      annotations: kv(a, 'annotations', withString),
       startsAt: time(a, 'startsAt'),
       endsAt: time(a, 'endsAt'),
       generatorURL: str(a, 'generatorURL'),
@@ -57,9 +63,9 @@ export function templateDataFromJson(input: unknown): TemplateData {
     receiver: str(obj, 'receiver'),
     status: str(obj, 'status'),
     alerts,
-    groupLabels: kv(obj, 'groupLabels'),
-    commonLabels: kv(obj, 'commonLabels'),
-    commonAnnotations: kv(obj, 'commonAnnotations'),
+    groupLabels: kv(obj, 'groupLabels', withString),
+    commonLabels: kv(obj, 'commonLabels', withString),
+    commonAnnotations: kv(obj, 'commonAnnotations', withString),
     externalURL: str(obj, 'externalURL'),
   });
 }

@@ -97,8 +97,7 @@ export class Executor {
     }
     const line = idx.lineAt(n.pos);
     const col = idx.byteColumn(n.pos);
-    let context = nodeToString(n);
-    if ([...context].length > 20) context = [...context].slice(0, 20).join('') + '...';
+    const context = nodeToString(n);
     return { location: `${this.tmpl.parseName}:${line}:${col}`, context };
   }
 

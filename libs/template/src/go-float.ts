@@ -30,9 +30,9 @@ function toFixedEven(abs: number, prec: number): string {
   const tail = longer.slice(longer.length - 30);
   if (/^50*$/.test(tail)) {
     // An exact tie: round to even.
-    const truncated = longer.slice(0, longer.length - 30);
+    const truncated = longer.slice(0, longer.length - 30).replace(/\.$/, '');
     const lastDigit = Number(truncated[truncated.length - 1]);
-    if (lastDigit % 2 === 0) return prec === 0 ? truncated.replace(/\.$/, '') : truncated;
+    if (lastDigit % 2 === 0) return truncated;
   }
   return s;
 }

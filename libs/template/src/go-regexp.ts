@@ -6,7 +6,7 @@ function compile(pattern: string): RE2JS {
   try {
     return RE2JS.compile(pattern);
   } catch (e) {
-    throw new Error(`error parsing regexp: ${(e as Error).message}`);
+    throw new Error(regexpErrorText(e));
   }
 }
 
@@ -65,7 +65,7 @@ export function replaceAllString(pattern: string, repl: string, text: string): s
   try {
     re = RE2JS.compile(pattern);
   } catch (e) {
-    throw new Error(`regexp: Compile(${goBackquote(pattern)}): error parsing regexp: ${(e as Error).message}`);
+    throw new Error(`regexp: Compile(${goBackquote(pattern)}): ${regexpErrorText(e)}`);
   }
   const names = new Map<string, number>(Object.entries(re.namedGroups() as Record<string, number>));
   const m = re.matcher(text);
@@ -94,4 +94,10 @@ export function replaceAllString(pattern: string, repl: string, text: string): s
 
 function goBackquote(s: string): string {
   return s.includes('`') ? JSON.stringify(s) : '`' + s + '`';
+}
+
+/** re2js reports Go's wording ("error parsing regexp: ..."); make sure the prefix is there once. */
+function regexpErrorText(e: unknown): string {
+  const msg = (e as Error).message;
+  return msg.startsWith('error parsing regexp: ') ? msg : `error parsing regexp: ${msg}`;
 }

@@ -25,6 +25,11 @@ export function goTitle(s: string): string {
       out += c;
       continue;
     }
+    if (/\p{N}/u.test(c) && !inWord) {
+      // A digit does not start a word: the letter after it is still title-cased ("3Rd").
+      out += c;
+      continue;
+    }
     out += inWord ? goToLower(c) : goToUpper(c);
     inWord = true;
   }

@@ -38,7 +38,10 @@ export class GoTime {
     const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/.exec(s);
     if (!m) throw new Error(`parsing time ${JSON.stringify(s)} as "2006-01-02T15:04:05Z07:00": cannot parse`);
     const [, y, mo, d, h, mi, se, frac, z, sign, oh, om] = m;
-    const utcMs = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
+    const date = new Date(0);
+    date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+    date.setUTCHours(Number(h), Number(mi), Number(se), 0);
+    const utcMs = date.getTime();
     let offset = 0;
     if (!z) offset = (sign === '-' ? -1 : 1) * (Number(oh) * 3600 + Number(om) * 60);
     const nanos = frac ? Number(frac.padEnd(9, '0')) : 0;
@@ -73,7 +76,7 @@ export class GoTime {
       second: d.getUTCSeconds(),
       nanos: this.nanos,
       weekday: d.getUTCDay(),
-      yearDay: Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1,
+      yearDay: dayOfYear(d),
     };
   }
 
@@ -102,6 +105,14 @@ export class GoTime {
   toRFC3339Nano(): string {
     return formatGoTime(this, '2006-01-02T15:04:05.999999999Z07:00');
   }
+}
+
+function dayOfYear(d: Date): number {
+  const jan1 = new Date(0);
+  jan1.setUTCFullYear(d.getUTCFullYear(), 0, 1);
+  const day = new Date(0);
+  day.setUTCFullYear(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return Math.round((day.getTime() - jan1.getTime()) / 86400000) + 1;
 }
 
 export interface CalendarFields {

@@ -1,6 +1,6 @@
 // html/template's escaping functions, and the choice of escaper for a context.
 import { formatValue } from './go-fmt';
-import { toJson } from './go-json';
+import { jsonString, toJson } from './go-json';
 import type { HtmlContext } from './html-context';
 import { GoValue, SafeString } from './values';
 
@@ -98,9 +98,10 @@ function jsStrEscaper(v: GoValue): string {
 
 function jsValEscaper(v: GoValue): string {
   if (v instanceof SafeString && v.kind === 'JS') return v.value;
-  if (typeof v === 'string' || v instanceof SafeString) return ' "' + replaceTable(stringify(v).s, JS_STR_TABLE) + '" ';
-  if (v === null) return ' null ';
-  return ' ' + toJson(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026') + ' ';
+  // Values become JSON (strings with <, > and & escaped), as html/template's jsValEscaper does.
+  if (typeof v === 'string' || v instanceof SafeString) return jsonString(stringify(v).s);
+  if (v === null) return 'null';
+  return toJson(v);
 }
 
 function cssValueFilter(v: GoValue): string {

@@ -117,7 +117,8 @@ export class Lexer {
     this.parenDepth = 0;
     for (;;) {
       const rd = this.atRightDelim();
-      if (rd.delim && this.parenDepth === 0) {
+      if (rd.delim && this.parenDepth > 0) return this.error('unclosed left paren');
+      if (rd.delim) {
         if (rd.trim) this.advance(2);
         this.start = this.pos;
         this.pos += RIGHT.length;

@@ -54,6 +54,12 @@ export function hostPortError(s: string): string | undefined {
 export function httpUrlError(s: string): string | undefined {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(s)?.[1] ?? '';
   if (scheme.toLowerCase() !== 'http' && scheme.toLowerCase() !== 'https') return `unsupported scheme ${JSON.stringify(scheme)} for URL`;
+  const authority = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/?#]*)/.exec(s)?.[1];
+  if (authority !== undefined) {
+    const host = authority.slice(authority.lastIndexOf('@') + 1);
+    const bad = /[^A-Za-z0-9\-._~!$&'()*+,;=:\[\]<>"%]/.exec(host);
+    if (bad) return `parse ${JSON.stringify(s)}: invalid character ${JSON.stringify(bad[0])} in host name`;
+  }
   let parsed: URL;
   try {
     parsed = new URL(s);

@@ -64,10 +64,10 @@ export function loadGlobal(ctx: LoadContext, v: YamlValue): GlobalConfig {
   g.smtpForceImplicitTls = s.get('smtp_force_implicit_tls').asBool();
   for (const [key, field] of [['pagerduty_url', 'pagerdutyUrl'], ['opsgenie_api_url', 'opsgenieApiUrl']] as const) {
     const url = s.get(key).asString();
-    if (!url) continue;
+    if (url === undefined) continue;
     const err = httpUrlError(url);
     if (err) s.get(key).error(err);
-    g[field] = url;
+    else g[field] = url;
   }
   const apiKey = readSecretPair(ctx, s, 'opsgenie_api_key');
   g.opsgenieApiKey = apiKey.value;

@@ -17,8 +17,8 @@ export function loadOpsgenieConfig(ctx: LoadContext, v: YamlValue): PartialOpsge
   const s = v.asStruct('config.plain', OPSGENIE_KEYS);
   if (!s) return undefined;
   const apiKey = readSecretPair(ctx, s, 'api_key');
-  const apiUrl = s.get('api_url').asString() || undefined;
-  if (apiUrl) {
+  const apiUrl = s.get('api_url').asString();
+  if (apiUrl !== undefined) {
     const err = httpUrlError(apiUrl);
     if (err) s.get('api_url').error(err);
   }

@@ -32,7 +32,7 @@ export function loadPagerdutyConfig(ctx: LoadContext, v: YamlValue): PartialPage
   const details: Record<string, string> = { ...DEFAULT_PAGERDUTY_DETAILS };
   for (const [key, dv] of s.get('details').entries()) details[key] = dv.asString() ?? '';
   const client = s.get('client').asString() ?? DEFAULT_PAGERDUTY_CLIENT;
-  const url = s.get('url').asString() || undefined;
+  const url = s.get('url').asString();
   if (url !== undefined) {
     const err = httpUrlError(url);
     if (err) s.get('url').error(err);

@@ -16,8 +16,9 @@ export function loadWebhookConfig(ctx: LoadContext, v: YamlValue): PartialWebhoo
   const hasFile = s.has('url_file');
   if (!hasUrl && !hasFile) s.error('one of url or url_file must be configured');
   const url = readSecretPair(ctx, s, 'url');
-  if (hasUrl && !hasFile && url.value !== undefined && !url.value.includes('{{')) {
-    const err = httpUrlError(url.value);
+  const written = s.get('url').asString();
+  if (hasUrl && !hasFile && written !== undefined && !written.includes('{{')) {
+    const err = httpUrlError(written);
     if (err) s.get('url').error(err);
   }
   const maxAlertsValue = s.get('max_alerts');

@@ -19,3 +19,6 @@ export * from './go-json';
 export * from './quote-meta';
 export * from './notification-data';
 export * from './webhook-payload';
+export * from './group-timing';
+export * from './route-time-muting';
+export * from './alert-status';

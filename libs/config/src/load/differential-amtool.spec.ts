@@ -1,0 +1,57 @@
+// Differential test: for seeded random configs, the real `amtool check-config` 0.25 and Klaxon agree
+// on accept/reject, and the error amtool reports is among Klaxon's. The loader runs in `classic`
+// matcher mode, the label-name and matcher rules of 0.25 (the default mode accepts UTF-8 names).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../config-error';
+import { parseConfig } from './parse-config';
+import { randomConfig } from './random-configs';
+
+/** 0.25 wording that newer releases changed (see testdata/check-config/newer-wording.json). */
+const NEWER: Record<string, string> = {
+  'cannot have wildcard group_by (`...`) and other other labels at the same time':
+    'cannot have wildcard group_by (`...`) and other labels at the same time',
+};
+
+function amtoolErrors(file: string): string[] | undefined {
+  try {
+    execFileSync('amtool', ['check-config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    return undefined;
+  } catch (e) {
+    const out = String((e as { stdout?: Buffer }).stdout ?? '');
+    const first = out.split('\n')[0].replace(/^.*FAILED: /, '');
+    if (first !== 'yaml: unmarshal errors:') return [NEWER[first] ?? first];
+    return out.split('\n').slice(1).map((l) => /^ {2}line \d+: (.*)$/.exec(l)?.[1]).filter((m): m is string => m !== undefined);
+  }
+}
+
+test('random configs: Klaxon agrees with amtool check-config 0.25', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'klaxon-differential-'));
+  let rejected = 0;
+  for (let seed = 1; seed <= 150; seed++) {
+    const text = randomConfig(seed);
+    const file = join(dir, `c${seed}.yml`);
+    writeFileSync(file, text);
+    const theirs = amtoolErrors(file);
+    let ours: string[] = [];
+    try {
+      parseConfig(text, dir, undefined, { matcherMode: 'classic' });
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      ours = e.errors.map((i) => i.message);
+    }
+    if (theirs === undefined) {
+      assert.deepEqual(ours, [], `seed ${seed}: amtool accepts, Klaxon rejects\n${text}`);
+      continue;
+    }
+    rejected++;
+    for (const message of theirs) {
+      assert.ok(ours.includes(message), `seed ${seed}: amtool says ${JSON.stringify(message)}, Klaxon ${JSON.stringify(ours)}\n${text}`);
+    }
+  }
+  assert.ok(rejected > 30 && rejected < 130, `${rejected} of 150 rejected: the generator lost its spread`);
+});

@@ -103,6 +103,25 @@ describe('computeInhibitions', () => {
     assert.deepEqual(index.inhibitedBy({ labels: { severity: 'warning', instance: 'b' } }), []);
   });
 
+  test('work grows linearly: no scan over sources, even when every alert is on both sides', () => {
+    let evaluations = 0;
+    const counted = (ms: ReturnType<typeof parseMatchers>) =>
+      ms.map((m) => {
+        const spy = Object.create(m);
+        spy.matches = (v: string) => {
+          evaluations++;
+          return m.matches(v);
+        };
+        return spy;
+      });
+    const both: InhibitRule = { sourceMatchers: counted(parseMatchers('kind="both"')), targetMatchers: counted(parseMatchers('kind="both"')), equal: ['cluster'] };
+    const n = 3000;
+    const alerts = Array.from({ length: n }, (_, i) => alert({ kind: 'both', cluster: 'k', i: String(i) }));
+    const result = computeInhibitions([both], alerts, NOW);
+    assert.equal(result.size, 0);
+    assert.ok(evaluations <= 6 * n, `${evaluations} matcher evaluations for ${n} alerts`);
+  });
+
   test('equals a direct reading of the rules on random alerts', () => {
     let seed = 42;
     const rand = (n: number) => {

@@ -17,24 +17,41 @@ function equalKey(equal: readonly string[], labels: LabelSet): string {
   return JSON.stringify(equal.map((name) => (Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : '')));
 }
 
+/**
+ * The preferred sources of one equal-label bucket: the one that stays firing longest (then the
+ * smallest fingerprint), overall and among those not matching the target matchers (for targets
+ * that are sources themselves).
+ */
+interface Bucket {
+  best: InhibitionAlert;
+  bestNotTarget?: InhibitionAlert;
+}
+
 /** One rule's unresolved source alerts, bucketed by their `equal` label values. */
 interface RuleIndex {
   rule: InhibitRule;
-  buckets: Map<string, InhibitionAlert[]>;
+  buckets: Map<string, Bucket>;
+}
+
+function preferred(a: InhibitionAlert | undefined, b: InhibitionAlert): InhibitionAlert {
+  if (!a) return b;
+  if (b.endsAt !== a.endsAt) return b.endsAt > a.endsAt ? b : a;
+  return b.fingerprint < a.fingerprint ? b : a;
 }
 
 function indexRule(rule: InhibitRule, alerts: readonly InhibitionAlert[], now: number): RuleIndex {
-  const buckets = new Map<string, InhibitionAlert[]>();
+  const buckets = new Map<string, Bucket>();
   for (const alert of alerts) {
     if (isResolved(alert, now) || !matchesLabels(rule.sourceMatchers, alert.labels)) continue;
     const key = equalKey(rule.equal, alert.labels);
     const bucket = buckets.get(key);
-    if (bucket) bucket.push(alert);
-    else buckets.set(key, [alert]);
-  }
-  // Prefer the source that stays firing longest, then the smallest fingerprint, for a stable answer.
-  for (const bucket of buckets.values()) {
-    bucket.sort((a, b) => b.endsAt - a.endsAt || (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+    const isTarget = matchesLabels(rule.targetMatchers, alert.labels);
+    if (!bucket) {
+      buckets.set(key, { best: alert, bestNotTarget: isTarget ? undefined : alert });
+    } else {
+      bucket.best = preferred(bucket.best, alert);
+      if (!isTarget) bucket.bestNotTarget = preferred(bucket.bestNotTarget, alert);
+    }
   }
   return { rule, buckets };
 }
@@ -46,8 +63,7 @@ function inhibitingSource(index: RuleIndex, target: Pick<StoredAlert, 'labels'>)
   const bucket = index.buckets.get(equalKey(rule.equal, target.labels));
   if (!bucket) return undefined;
   // A target that is itself a source ignores sources that are also targets (this includes itself).
-  const twoSided = matchesLabels(rule.sourceMatchers, target.labels);
-  return bucket.find((source) => !twoSided || !matchesLabels(rule.targetMatchers, source.labels));
+  return matchesLabels(rule.sourceMatchers, target.labels) ? bucket.bestNotTarget : bucket.best;
 }
 
 /** Inhibition decisions against sources indexed once (per flush or per API query). */
@@ -58,7 +74,8 @@ export interface InhibitionIndex {
 
 /**
  * Indexes, per rule, the unresolved alerts matching its source matchers by their `equal`
- * label values. Cost: one pass over `alerts` per rule, then one bucket lookup per rule per query.
+ * label values. Cost: one pass over `alerts` per rule, then, per query, at most one bucket lookup
+ * and a few matcher evaluations per rule: no scan over sources, even when sources are also targets.
  */
 export function buildInhibitionIndex(
   rules: readonly InhibitRule[],

@@ -10,12 +10,17 @@ import { join } from 'node:path';
 import { ConfigError } from '../config-error';
 import { parseConfig } from './parse-config';
 import { randomConfig } from './random-configs';
+import { configToYaml } from '../write/config-to-yaml';
 
 /** 0.25 wording that newer releases changed (see testdata/check-config/newer-wording.json). */
 const NEWER: Record<string, string> = {
   'cannot have wildcard group_by (`...`) and other other labels at the same time':
     'cannot have wildcard group_by (`...`) and other labels at the same time',
 };
+
+function routesShow(file: string): string {
+  return execFileSync('amtool', ['config', 'routes', 'show', `--config.file=${file}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
 
 function amtoolErrors(file: string): string[] | undefined {
   try {
@@ -29,7 +34,7 @@ function amtoolErrors(file: string): string[] | undefined {
   }
 }
 
-test('random configs: Klaxon agrees with amtool check-config 0.25', () => {
+test('random configs: Klaxon agrees with amtool check-config 0.25, and amtool loads what configToYaml writes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'klaxon-differential-'));
   let rejected = 0;
   for (let seed = 1; seed <= 150; seed++) {
@@ -39,7 +44,12 @@ test('random configs: Klaxon agrees with amtool check-config 0.25', () => {
     const theirs = amtoolErrors(file);
     let ours: string[] = [];
     try {
-      parseConfig(text, dir, undefined, { matcherMode: 'classic' });
+      const config = parseConfig(text, dir, undefined, { matcherMode: 'classic' });
+      // What Klaxon serves as config.original must load in amtool and show the same routes.
+      const written = join(dir, `c${seed}.written.yml`);
+      writeFileSync(written, configToYaml(config));
+      assert.equal(amtoolErrors(written), undefined, `seed ${seed}: amtool rejects configToYaml output`);
+      if (theirs === undefined) assert.equal(routesShow(written), routesShow(file), `seed ${seed}: routes differ`);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       ours = e.errors.map((i) => i.message);

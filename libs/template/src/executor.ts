@@ -17,8 +17,12 @@ import { GoTime } from './go-time';
 export interface OutputEscaper {
   /** Template text about to be written; returns what to write. */
   text(s: string): string;
-  /** The printed form of an action's value. */
-  value(v: GoValue): string;
+  /**
+   * The printed form of an action's value. `escapedBy` names the predefined escaper (`html` or
+   * `urlquery`) that ends the action's pipeline, which html/template treats as having done the
+   * equivalent contextual escaping already.
+   */
+  value(v: GoValue, escapedBy?: 'html' | 'urlquery'): string;
 }
 
 export const PLAIN_OUTPUT: () => OutputEscaper = () => ({ text: (s) => s, value: printable });
@@ -193,7 +197,9 @@ export class Executor {
   private printValue(node: ActionNode, v: GoValue): void {
     this.at(node);
     if (v instanceof GoFunc) this.errorf(`can't print ${nodeToString(node)} of type ${goTypeName(v)}`);
-    this.write(this.ctx.escaper.value(v));
+    const last = node.pipe.cmds[node.pipe.cmds.length - 1].args[0];
+    const escapedBy = last.type === 'identifier' && (last.name === 'html' || last.name === 'urlquery') ? last.name : undefined;
+    this.write(this.ctx.escaper.value(v, escapedBy));
   }
 
   private enter(): void {

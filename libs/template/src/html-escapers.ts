@@ -111,10 +111,14 @@ function cssValueFilter(v: GoValue): string {
   return FILTERED;
 }
 
-/** Escapes an action's value for the context the output is in; updates the URL part. */
-export function escapeForContext(ctx: HtmlContext, v: GoValue): string {
+/**
+ * Escapes an action's value for the context the output is in; updates the URL part. A pipeline
+ * ending in `html` or `urlquery` already did the equivalent escaping (html/template's
+ * equivalent escapers), which is then not applied twice.
+ */
+export function escapeForContext(ctx: HtmlContext, v: GoValue, escapedBy?: 'html' | 'urlquery'): string {
   switch (ctx.state) {
-    case 'text': return htmlEscaper(v);
+    case 'text': return escapedBy === 'html' ? stringify(v).s : htmlEscaper(v);
     case 'rcdata': return rcdataEscaper(v);
     case 'comment': return '';
     case 'script': return ctx.jsQuote ? jsStrEscaper(v) : jsValEscaper(v);
@@ -128,14 +132,15 @@ export function escapeForContext(ctx: HtmlContext, v: GoValue): string {
       ctx.state = 'attr';
       ctx.delim = 'none';
       ctx.urlPart = 'none';
-      return escapeForContext(ctx, v);
+      return escapeForContext(ctx, v, escapedBy);
     case 'attr': {
       const { s, safe } = stringify(v);
       let inner: string;
       let safeHtml = safe === 'HTML';
       switch (ctx.attrType) {
         case 'url':
-          if (ctx.urlPart === 'queryOrFrag') inner = urlProcess(s, false);
+          if (escapedBy === 'urlquery') inner = s;
+          else if (ctx.urlPart === 'queryOrFrag') inner = urlProcess(s, false);
           else inner = urlProcess(urlFilter(s, safe === 'URL'), true);
           if (ctx.urlPart === 'none') ctx.urlPart = 'preQuery';
           safeHtml = false;
@@ -151,6 +156,7 @@ export function escapeForContext(ctx: HtmlContext, v: GoValue): string {
         default:
           inner = s;
       }
+      if (escapedBy === 'html' && ctx.delim !== 'none') return inner;
       return ctx.delim === 'none' ? nospaceEscaper(inner, safeHtml) : attrEscaper(inner, safeHtml);
     }
   }

@@ -81,7 +81,7 @@ export class TemplateSet {
     const ctx = initialContext();
     const escaper: OutputEscaper = {
       text: (s) => advance(ctx, s),
-      value: (v) => escapeForContext(ctx, v),
+      value: (v, escapedBy) => escapeForContext(ctx, v, escapedBy),
     };
     return this.run(text, data, escaper, limits);
   }

@@ -56,7 +56,7 @@ export const EMAIL_TEMPLATES = String.raw`
 <tr><td style="padding:16px 24px 4px 24px;font-size:14px;color:#374151;">
 {{- if .GroupLabels }}Grouped by
 {{- range .GroupLabels.SortedPairs }} <span style="display:inline-block;margin:2px 4px 2px 0;padding:2px 8px;background:#f3f4f6;border:1px solid #e5e7eb;border-radius:12px;font-family:Menlo,Consolas,monospace;font-size:12px;">{{ .Name }}={{ .Value }}</span>{{ end }}
-{{- else }}All alerts of receiver {{ .Receiver }}{{ end }}</td></tr>
+{{- else }}Alerts not grouped by any label{{ end }}</td></tr>
 <tr><td style="padding:12px 24px 20px 24px;"><a href="{{ template "__alertmanagerURL" . }}" style="display:inline-block;padding:8px 16px;background:#1f2937;border-radius:4px;color:#ffffff;font-size:14px;font-weight:600;text-decoration:none;">View in Alertmanager</a></td></tr>
 {{- with .Alerts.Firing }}
 {{ template "__klaxon_email_section_html" (dict "Title" "Firing" "Color" "#b91c1c" "Background" "#fef2f2" "Alerts" .) }}
@@ -64,7 +64,7 @@ export const EMAIL_TEMPLATES = String.raw`
 {{- with .Alerts.Resolved }}
 {{ template "__klaxon_email_section_html" (dict "Title" "Resolved" "Color" "#047857" "Background" "#ecfdf5" "Alerts" .) }}
 {{- end }}
-<tr><td style="padding:14px 24px;border-top:1px solid #e5e7eb;font-size:12px;color:#9ca3af;">Sent by Klaxon to receiver {{ .Receiver }}.</td></tr>
+<tr><td style="padding:14px 24px;border-top:1px solid #e5e7eb;font-size:12px;color:#9ca3af;">Sent by Klaxon &middot; <a href="{{ .ExternalURL }}" style="color:#9ca3af;">{{ .ExternalURL }}</a></td></tr>
 </table>
 </td></tr>
 </table>

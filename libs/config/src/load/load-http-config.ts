@@ -13,6 +13,13 @@ const HTTP_KEYS = [
   'follow_redirects', 'enable_http2', 'http_headers', ...PROXY_KEYS,
 ];
 const TLS_VERSIONS = ['TLS10', 'TLS11', 'TLS12', 'TLS13'];
+/** Headers prometheus/common refuses in `http_headers`. */
+const RESERVED_HEADERS = [
+  'authorization', 'host', 'content-encoding', 'content-length', 'content-type', 'user-agent', 'connection',
+  'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'www-authenticate', 'accept-encoding',
+  'x-prometheus-remote-write-version', 'x-prometheus-remote-read-version', 'x-prometheus-scrape-timeout-seconds',
+  'te', 'trailer', 'transfer-encoding', 'upgrade',
+];
 
 export function defaultHttpConfig(): HttpConfig {
   return { followRedirects: true, enableHttp2: true, proxyFromEnvironment: false };
@@ -93,10 +100,7 @@ function loadHeaders(ctx: LoadContext, v: YamlValue): Record<string, HttpHeader>
     const s = hv.asStruct('config.Header', ['values', 'secrets', 'files']);
     const files = (s?.get('files').asStringList() ?? []).map((f) => resolvePath(ctx, f));
     out[name] = { values: s?.get('values').asStringList() ?? [], secrets: s?.get('secrets').asStringList() ?? [], files };
-    const lower = name.toLowerCase();
-    if (['authorization', 'host', 'content-encoding', 'content-length', 'content-type', 'user-agent', 'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'www-authenticate', 'accept-encoding', 'x-prometheus-remote-write-version', 'x-prometheus-remote-read-version', 'x-prometheus-scrape-timeout-seconds', 'te', 'trailer', 'transfer-encoding', 'upgrade'].includes(lower)) {
-      hv.error(`setting header ${JSON.stringify(name)} is not allowed`);
-    }
+    if (RESERVED_HEADERS.includes(name.toLowerCase())) hv.error(`setting header ${JSON.stringify(name)} is not allowed`);
   }
   return out;
 }

@@ -251,6 +251,18 @@ describe('routes, matchers and durations', () => {
   });
 });
 
+describe('YAML anchors, aliases and merge keys', () => {
+  test('merge keys and aliases load as Go yaml does: written keys win, earlier merges first', () => {
+    const c = parseConfig(
+      'route:\n  receiver: x\n  routes:\n  - &r\n    receiver: x\n    group_wait: 10s\n  - <<: *r\n    group_wait: 20s\n  - <<: [*r]\n    continue: true\n' +
+        'receivers:\n- name: x\n  webhook_configs:\n  - &w\n    url: http://a/\n  - *w\n',
+      '/',
+    );
+    assert.deepEqual(c.route.routes.map((r) => [r.receiver, r.groupWait, r.continue]), [['x', 10_000, false], ['x', 20_000, false], ['x', 10_000, true]]);
+    assert.equal(c.receivers[0].webhookConfigs.length, 2);
+  });
+});
+
 describe('collecting problems', () => {
   test('an empty inhibit_rules item does not crash and inhibits nothing', () => {
     const c = parseConfig(MIN + 'inhibit_rules:\n-\n- source_matchers: [a=b]\n', '/');

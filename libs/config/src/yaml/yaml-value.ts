@@ -135,8 +135,13 @@ export class YamlValue {
     if (!isMap(this.node)) return [];
     const out: [string, YamlValue][] = [];
     const seen = new Set<string>();
+    const merged: YamlValue[] = [];
     for (const pair of this.node.items) {
       if (!isPair(pair)) continue;
+      if (isMergeKey(pair.key)) {
+        merged.push(...mergeSources(YamlValue.of(pair.value, this.path, this.ctx, this.line)));
+        continue;
+      }
       const keyNode = YamlValue.of(pair.key, this.path, this.ctx, this.line);
       const key = keyNode.asString() ?? '';
       const value = YamlValue.of(pair.value, joinPath(this.path, key), this.ctx, keyNode.line);
@@ -146,6 +151,14 @@ export class YamlValue {
       }
       seen.add(key);
       out.push([key, value]);
+    }
+    // `<<: *anchor` (or a list of anchors, earlier ones first): keys written here win.
+    for (const source of merged) {
+      for (const [key, value] of new YamlValue(source.node, this.path, source.line, this.ctx).entries(duplicateMessage)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push([key, value]);
+      }
     }
     return out;
   }
@@ -196,6 +209,23 @@ export class YamlStruct {
   error(message: string): void {
     this.value.error(message);
   }
+}
+
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key) || (key as Scalar).type !== 'PLAIN') return false;
+  const value = (key as Scalar).value;
+  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
+}
+
+/** The mappings a merge key points to; anything else is reported as Go's yaml does. */
+function mergeSources(v: YamlValue): YamlValue[] {
+  if (isMap(v.node)) return [v];
+  if (isSeq(v.node)) {
+    const maps = v.asList().filter((item) => isMap(item.node));
+    if (maps.length === v.node.items.length) return maps;
+  }
+  v.error('yaml: map merge requires map or sequence of maps as the value');
+  return [];
 }
 
 function keyLine(map: YamlValue, key: string): number | undefined {

@@ -5,10 +5,14 @@ import { ALERT_EVENTS_KEY, ALERT_EVENTS_MAXLEN, ALERTS_KEY } from './alert-keys'
 import { DELETE_UNCHANGED_SCRIPT, STORE_ALERTS_SCRIPT } from './store-alerts.lua';
 import { defineScript } from '../redis-script';
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The same fingerprints kept changing under us: the caller answers with a server error. */
 export class AlertWriteConflictError extends Error {}
 
-const MAX_ATTEMPTS = 10;
+const MAX_ATTEMPTS = 100;
+/** Upper bound of the random pause before retrying a batch that lost a race (grows per attempt). */
+const MAX_BACKOFF_MS = 20;
 const GC_CHUNK = 500;
 
 /**
@@ -17,7 +21,7 @@ const GC_CHUNK = 500;
  * Writes are batched: one HMGET of the posted fingerprints, the merge in process, then one
  * Lua compare-and-set that writes every alert and appends one `klaxon:alert-events` entry
  * only if none of those fingerprints changed since the HMGET (otherwise it writes nothing and
- * the batch is re-read and re-merged). So a concurrent writer of the same fingerprint, in this
+ * the batch is re-read and re-merged after a short random pause). So a concurrent writer of the same fingerprint, in this
  * or another process, is never overwritten by a merge computed from a stale value.
  */
 export class AlertRepository {
@@ -53,6 +57,7 @@ export class AlertRepository {
       fingerprints.forEach((fp, i) => args.push(fp, before[i] ?? '', encodeAlert(touched.get(fp) as StoredAlert)));
       const written = await this.storeScript.run([ALERTS_KEY, ALERT_EVENTS_KEY], args);
       if (written === 1) return fingerprints.map((fp) => touched.get(fp) as StoredAlert);
+      await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
     }
     throw new AlertWriteConflictError(`alerts kept changing concurrently; gave up after ${MAX_ATTEMPTS} attempts`);
   }

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseMatcher } from '../../../../../libs/core/src';
+import { ApiError } from '../http/api-error';
+import { matchesFilter, readAlertFilter } from './alert-filter';
+
+const m = (s: string) => parseMatcher(s);
+
+test('matchesFilter: empty-valued matchers pass on absent (=, =~) or present (!=, !~) labels', () => {
+  assert.equal(matchesFilter([m('team=""')], { alertname: 'x' }), true);
+  assert.equal(matchesFilter([m('team=""')], { team: 'a' }), false);
+  assert.equal(matchesFilter([m('team!=""')], { team: 'a' }), true);
+  assert.equal(matchesFilter([m('team!=""')], { alertname: 'x' }), false);
+  assert.equal(matchesFilter([m('team=~"a|b"'), m('alertname="x"')], { team: 'b', alertname: 'x' }), true);
+  assert.equal(matchesFilter([m('team=~"a|b"')], { team: 'ab' }), false, 'regexes are anchored');
+});
+
+test('readAlertFilter: booleans default to true, unknown words read as false (0.25), receiver anchored', () => {
+  const f = readAlertFilter({ active: 'maybe', silenced: 'false', filter: ['a=b', 'c=~d'], receiver: 'team-.*' });
+  assert.deepEqual([f.active, f.silenced, f.inhibited, f.muted], [false, false, true, true]);
+  assert.equal(f.matchers.length, 2);
+  assert.equal(f.receiver?.test('team-x'), true);
+  assert.equal(f.receiver?.test('my-team-x'), false);
+});
+
+test('readAlertFilter: bad matcher or regex is a 400 JSON string', () => {
+  assert.throws(() => readAlertFilter({ filter: '{a=b}' }), (err: ApiError) => err.status === 400 && err.body.kind === 'string');
+  assert.throws(() => readAlertFilter({ receiver: '(' }), (err: ApiError) => err.message.startsWith('failed to parse receiver param: '));
+});

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { normalizePostedAlert } from './normalize-alert';
 import { mergeAlert } from './merge-alert';
 import { StoredAlert } from './alert';
-import { planFlush, resolvedToDelete } from './flush';
-import { needsUpdate, NflogEntry } from './dedup';
+import { resolvedToDelete } from './flush';
+import { decideFlush } from './flush-decision';
+import { NflogEntry } from './dedup';
 import { isResolved } from './alert';
 import captured from './testdata/dedup.json';
 
@@ -48,27 +49,18 @@ function simulate(): Sent[] {
     }
     for (const r of receivers) {
       const group = groups.get(r.name) as Map<string, StoredAlert>;
-      const plan = planFlush({
+      const { plan, integrations } = decideFlush({
         alerts: [...group.values()],
         now,
         muting: { inhibited: new Set(), silenced: new Set(), timeMuted: false },
-        integrations: [r],
-      });
-      const decision = needsUpdate({
-        entry: entries.get(r.name),
-        firing: plan.firing,
-        resolved: plan.resolved,
-        sendResolved: r.sendResolved,
         repeatIntervalMs: captured.repeatIntervalMs,
-        now,
+        integrations: [{ sendResolved: r.sendResolved, entry: entries.get(r.name) }],
       });
+      const [decision] = integrations;
       if (decision.send) {
-        const alerts = plan.integrations[0].alerts;
-        if (alerts.length > 0) {
-          sent.push({ receiver: r.name, tick, alerts: alerts.map((a) => ({ i: a.labels.i, status: isResolved(a, now) ? 'resolved' : 'firing' })) });
-        }
-        entries.set(r.name, { firing: plan.firing, resolved: plan.resolved, timestamp: now });
+        sent.push({ receiver: r.name, tick, alerts: decision.alerts.map((a) => ({ i: a.labels.i, status: isResolved(a, now) ? 'resolved' : 'firing' })) });
       }
+      if (decision.logEntry) entries.set(r.name, decision.logEntry);
       for (const fp of resolvedToDelete(plan.snapshot, now, (f) => group.get(f))) group.delete(fp);
     }
   }

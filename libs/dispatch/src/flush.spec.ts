@@ -2,6 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { fingerprint, LabelSet } from '../../core/src';
 import { flushSnapshot, planFlush, resolvedToDelete, Muting } from './flush';
+import { decideFlush } from './flush-decision';
 import { StoredAlert } from './alert';
 import { alertHash, needsUpdate } from './dedup';
 import { GO_ZERO_TIME_MS } from './go-time';
@@ -72,5 +73,39 @@ describe('resolvedToDelete', () => {
   test('an alert already gone from the store is not reported', () => {
     const r = alert({ a: 'r' }, NOW - 5);
     assert.deepEqual(resolvedToDelete(flushSnapshot([r], NOW), NOW, () => undefined), []);
+  });
+});
+
+describe('decideFlush', () => {
+  const f1 = alert({ a: 'f1' });
+  const r1 = alert({ a: 'r1' }, NOW - 5);
+  const muting = { inhibited: new Set<string>(), silenced: new Set<string>(), timeMuted: false };
+  const base = { now: NOW, muting, repeatIntervalMs: 3_600_000 };
+
+  test('first notification: send and log', () => {
+    const d = decideFlush({ ...base, alerts: [f1], integrations: [{ sendResolved: true, entry: undefined }] });
+    assert.deepEqual(d.integrations[0].reason, 'first notification');
+    assert.equal(d.integrations[0].send, true);
+    assert.deepEqual(d.integrations[0].logEntry, { firing: [alertHash(f1.labels)], resolved: [], timestamp: NOW });
+  });
+
+  test('all resolved with send_resolved false: nothing sent, but the log forgets the firing alerts', () => {
+    const entry = { firing: [alertHash(r1.labels)], resolved: [], timestamp: NOW - 1000 };
+    const d = decideFlush({ ...base, alerts: [r1], integrations: [{ sendResolved: false, entry }, { sendResolved: true, entry }] });
+    assert.deepEqual(d.integrations[0], { send: false, reason: 'all alerts resolved', alerts: [], logEntry: { firing: [], resolved: [alertHash(r1.labels)], timestamp: NOW } });
+    assert.equal(d.integrations[1].send, true);
+    assert.deepEqual(d.integrations[1].alerts.map((a) => a.labels.a), ['r1']);
+  });
+
+  test('everything muted: nothing sent, nothing logged', () => {
+    const d = decideFlush({ ...base, muting: { ...muting, silenced: new Set([f1.fingerprint]) }, alerts: [f1], integrations: [{ sendResolved: true, entry: undefined }] });
+    assert.deepEqual(d.integrations[0], { send: false, alerts: [] });
+    assert.equal(d.plan.snapshot.length, 1);
+  });
+
+  test('no change and repeat not due: nothing sent, nothing logged', () => {
+    const entry = { firing: [alertHash(f1.labels)], resolved: [], timestamp: NOW - 1000 };
+    const d = decideFlush({ ...base, alerts: [f1], integrations: [{ sendResolved: true, entry }] });
+    assert.deepEqual(d.integrations[0], { send: false, alerts: [] });
   });
 });

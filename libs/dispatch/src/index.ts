@@ -22,3 +22,4 @@ export * from './webhook-payload';
 export * from './group-timing';
 export * from './route-time-muting';
 export * from './alert-status';
+export * from './flush-decision';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { firstFlushAt, insertTriggersImmediateFlush, nextFlushAt } from './group-timing';
 import { routeTimeMuting } from './route-time-muting';
 import { alertApiStatus } from './alert-status';
+import waits from './testdata/group-wait.json';
 
 const NOW = 1_000_000;
 
@@ -63,5 +64,21 @@ describe('alertApiStatus', () => {
   test('otherwise active, or unprocessed when not processed yet; lists are always present', () => {
     assert.deepEqual(alertApiStatus({}), { state: 'active', silencedBy: [], inhibitedBy: [], mutedBy: [] });
     assert.equal(alertApiStatus({ processed: false }).state, 'unprocessed');
+  });
+});
+
+describe('first flush times observed on Alertmanager 0.25 (testdata/group-wait.json)', () => {
+  test('each group flushes when predicted (within 400 ms of scheduling and delivery latency)', () => {
+    const predicted = new Map<string, number>();
+    for (const p of waits.posts) {
+      const due = predicted.get(p.group) ?? firstFlushAt(p.at, waits.groupWaitMs);
+      const immediate = insertTriggersImmediateFlush({ hasFlushed: false, alertStartsAt: p.startsAt, groupWaitMs: waits.groupWaitMs, now: p.at });
+      predicted.set(p.group, immediate ? Math.min(due, p.at) : due);
+    }
+    assert.equal(waits.arrivals.length, predicted.size);
+    for (const a of waits.arrivals) {
+      const due = predicted.get(a.group) as number;
+      assert.ok(a.at >= due - 50 && a.at - due < 400, `${a.group}: arrived ${a.at - due} ms after the predicted time`);
+    }
   });
 });

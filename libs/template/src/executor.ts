@@ -431,13 +431,21 @@ export class Executor {
       if (fn.variadic && numIn - 1 < numFixed) t = fn.params[numIn - 1];
       argv.push(this.validateType(final, t));
     }
+    let result: GoValue;
     try {
-      return fn.call(...argv);
+      result = fn.call(...argv);
     } catch (e) {
       if (e instanceof TemplateExecError) throw e;
       this.at(node);
       this.errorf(`error calling ${name}: ${(e as Error).message}`);
     }
+    // Values built up in variables never reach the output check; bound them too.
+    if (typeof result === 'string' && result.length > this.limits.maxOutputBytes) {
+      this.at(node);
+      this.limitError('output', `value of ${name} exceeded the size limit (${this.limits.maxOutputBytes} bytes)`);
+    }
+    this.tick();
+    return result;
   }
 
   private validateType(value: GoValue, t: ParamType): GoValue {

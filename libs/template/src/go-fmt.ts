@@ -207,16 +207,25 @@ export function sprintf(format: string, args: GoValue[]): string {
       else if (f === '0') spec.zero = !spec.minus;
       else break;
     }
+    // Like Go's parsenum: a number that grows past 1e6 swallows the rest of the format.
     const readNum = (): number | undefined => {
-      const m = /^\d+/.exec(format.slice(i));
-      if (!m) return undefined;
-      i += m[0].length;
-      return Number(m[0]);
+      let num = 0;
+      let digits = 0;
+      while (i < format.length && format[i] >= '0' && format[i] <= '9') {
+        if (num > 1e6) {
+          i = format.length;
+          return undefined;
+        }
+        num = num * 10 + Number(format[i]);
+        digits++;
+        i++;
+      }
+      return digits > 0 ? num : undefined;
     };
     if (format[i] === '*') {
       i++;
       const w = args[argi++];
-      if (typeof w === 'bigint') {
+      if (typeof w === 'bigint' && w <= 1_000_000n && w >= -1_000_000n) {
         spec.width = Number(w);
         if (spec.width < 0) { spec.minus = true; spec.width = -spec.width; spec.zero = false; }
       } else out += '%!(BADWIDTH)';
@@ -226,7 +235,7 @@ export function sprintf(format: string, args: GoValue[]): string {
       if (format[i] === '*') {
         i++;
         const p = args[argi++];
-        if (typeof p === 'bigint' && p >= 0n) spec.prec = Number(p);
+        if (typeof p === 'bigint' && p >= 0n && p <= 1_000_000n) spec.prec = Number(p);
         else out += '%!(BADPREC)';
       } else spec.prec = readNum() ?? 0;
     }

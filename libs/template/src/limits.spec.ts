@@ -51,3 +51,15 @@ describe('execution limits', () => {
     assert.equal(set.executeText(text, data, { maxDepth: 5, maxOutputBytes: 100, timeoutMs: 1000 }), 'HighLatency HighLatency ');
   });
 });
+
+describe('memory bounds', () => {
+  test('a value doubled in a variable is stopped before it exhausts memory', () => {
+    const text = '{{ $s := "xxxxxxxxxx" }}{{ range stringSlice "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15" "16" "17" "18" "19" "20" "21" "22" "23" "24" "25" "26" "27" "28" "29" "30" }}{{ $s = printf "%s%s" $s $s }}{{ end }}{{ len $s }}';
+    assert.equal(limitOf(() => set.executeText(text, data, { maxOutputBytes: 1_000_000 })), 'output');
+  });
+
+  test('absurdly deep nesting is a parse error, not a crash', () => {
+    const text = '{{ ' + '('.repeat(20000) + '1' + ')'.repeat(20000) + ' }}';
+    assert.throws(() => set.executeText(text, data), /nested too deeply/);
+  });
+});

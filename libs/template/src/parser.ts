@@ -463,7 +463,13 @@ function parseGoFloat(text: string): number | undefined {
  */
 export function parseTemplates(name: string, source: string, hasFunction: (fn: string) => boolean): ParseResult {
   const p = new Parser(name, source, hasFunction);
-  const top = p.parse();
+  let top: ParsedTemplate;
+  try {
+    top = p.parse();
+  } catch (e) {
+    if (e instanceof RangeError) throw new TemplateParseError(name, 1, 1, 'template nested too deeply');
+    throw e;
+  }
   const templates = [top, ...p.defined.values()];
   return { templates };
 }

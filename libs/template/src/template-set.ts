@@ -38,6 +38,16 @@ export class TemplateSet {
     return set;
   }
 
+  /**
+   * The defaults, then each file in order (what a config's `templates:` globs load). Throws the
+   * first TemplateParseError, naming the file, line and column.
+   */
+  static fromFiles(files: Array<{ name: string; text: string }>, options: TemplateSetOptions = {}): TemplateSet {
+    const set = TemplateSet.withDefaults(options);
+    for (const f of files) set.addFile(f.name, f.text);
+    return set;
+  }
+
   private hasFunction = (name: string): boolean => Object.prototype.hasOwnProperty.call(this.funcs, name);
 
   /**

@@ -93,3 +93,45 @@ export function formatFloatG(x: number, prec: number, upper = false): string {
   out = signOf(x) + out;
   return upper ? out.toUpperCase() : out;
 }
+
+/** %x / %X of a float: hexadecimal mantissa and binary exponent, 0x1.8p+01. */
+export function formatFloatHex(x: number, prec: number | undefined, upper: boolean): string {
+  const sp = special(x);
+  if (sp) return sp;
+  let out: string;
+  if (x === 0) {
+    out = signOf(x) + '0x0' + (prec ? '.' + '0'.repeat(prec) : '') + 'p+00';
+  } else {
+    const abs = Math.abs(x);
+    let exp = Math.floor(Math.log2(abs));
+    if (2 ** exp > abs) exp--;
+    if (2 ** (exp + 1) <= abs) exp++;
+    // 52 fraction bits as 13 hex digits.
+    let frac = BigInt(Math.round((abs / 2 ** exp - 1) * 2 ** 52));
+    let digits = frac.toString(16).padStart(13, '0');
+    let lead = 1;
+    if (prec !== undefined && prec < 13) {
+      const shift = BigInt((13 - prec) * 4);
+      const half = 1n << (shift - 1n);
+      let q = frac >> shift;
+      const r = frac & ((1n << shift) - 1n);
+      if (r > half || (r === half && (q & 1n) === 1n)) q++;
+      if (q >> BigInt(prec * 4) > 0n) {
+        lead++;
+        q &= (1n << BigInt(prec * 4)) - 1n;
+      }
+      if (lead === 2) {
+        lead = 1;
+        exp++;
+      }
+      frac = q;
+      digits = prec === 0 ? '' : frac.toString(16).padStart(prec, '0');
+    } else {
+      digits = digits.replace(/0+$/, '');
+      if (prec !== undefined) digits = digits.padEnd(prec, '0');
+    }
+    const e = exp < 0 ? '-' + String(-exp).padStart(2, '0') : '+' + String(exp).padStart(2, '0');
+    out = signOf(x) + '0x' + lead + (digits ? '.' + digits : '') + 'p' + e;
+  }
+  return upper ? out.toUpperCase() : out;
+}

@@ -1,6 +1,6 @@
 // Go's fmt package as templates reach it: print, println, printf and the %v rendering of values.
 import { formatDuration, GoTime } from './go-time';
-import { formatFloatE, formatFloatF, formatFloatG } from './go-float';
+import { formatFloatE, formatFloatF, formatFloatG, formatFloatHex } from './go-float';
 import { quoteGo } from './go-quote';
 import { GoDuration, GoFunc, GoList, GoMap, GoStruct, GoValue, SafeString, goTypeName } from './values';
 
@@ -77,10 +77,12 @@ function formatV(v: GoValue, spec: Spec, depth: number): string {
 
 function formatComposite(v: GoValue, verb: string, spec: Spec, depth: number): string {
   const inner = { ...spec, width: undefined };
-  const el = (x: GoValue) => formatVerb(x, verb, inner, depth + 1);
+  const el = (x: GoValue) => (verb === 'v' ? formatV(x, inner, depth + 1) : formatVerb(x, verb, inner, depth + 1));
   if (v instanceof GoList) return '[' + v.items.map(el).join(' ') + ']';
   if (v instanceof GoMap) return 'map[' + v.sortedKeys().map((k) => `${el(k)}:${el(v.get(k) ?? null)}`).join(' ') + ']';
-  if (v instanceof GoStruct) return '{' + v.fields.map(([, f]) => el(f)).join(' ') + '}';
+  if (v instanceof GoStruct) {
+    return '{' + v.fields.map(([name, f]) => (spec.plus && verb === 'v' ? `${name}:` : '') + el(f)).join(' ') + '}';
+  }
   if (v instanceof GoFunc) return '0xc000000000';
   return String(v);
 }
@@ -178,6 +180,7 @@ function formatVerb(v: GoValue, verb: string, spec: Spec, depth: number): string
   }
   if (typeof v === 'number') {
     if ('eEfFgG'.includes(verb)) return formatFloat(v, verb, spec);
+    if (verb === 'x' || verb === 'X') return padTo(formatFloatHex(v, spec.prec, verb === 'X'), spec);
     return badVerb(v, verb);
   }
   if (v instanceof GoList || v instanceof GoMap || v instanceof GoStruct) return padTo(formatComposite(v, verb, spec, depth), spec);

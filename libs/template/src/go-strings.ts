@@ -11,7 +11,8 @@ function mapRunes(s: string, f: (c: string) => string): string {
 }
 
 export const goToUpper = (s: string): string => mapRunes(s, (c) => c.toUpperCase());
-export const goToLower = (s: string): string => mapRunes(s, (c) => c.toLowerCase());
+// Go lower-cases U+0130 (capital I with dot) to a plain 'i'; JS expands it to two runes.
+export const goToLower = (s: string): string => mapRunes(s, (c) => (c === '\u0130' ? 'i' : c.toLowerCase()));
 
 const isWordRune = (c: string) => /[\p{L}\p{M}\p{N}_'’]/u.test(c);
 

@@ -415,6 +415,12 @@ class Parser {
       n.floatValue = Number(int);
       return n;
     }
+    if (int !== undefined && int >= 0n && int < 2n ** 64n) {
+      // Fits a uint64 but not an int: parses, and fails when used (Go: "overflows int").
+      n.isFloat = true;
+      n.floatValue = Number(int);
+      return n;
+    }
     const f = parseGoFloat(text);
     if (f !== undefined) {
       if (!/[.eEpP]/.test(text) || /^[+-]?0[xX][^pP]*$/.test(text)) this.error(`integer overflow: ${quoteGo(text)}`, t);

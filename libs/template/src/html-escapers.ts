@@ -99,9 +99,10 @@ function jsStrEscaper(v: GoValue): string {
 function jsValEscaper(v: GoValue): string {
   if (v instanceof SafeString && v.kind === 'JS') return v.value;
   // Values become JSON (strings with <, > and & escaped), as html/template's jsValEscaper does.
-  if (typeof v === 'string' || v instanceof SafeString) return jsonString(stringify(v).s);
-  if (v === null) return 'null';
-  return toJson(v);
+  const json = typeof v === 'string' || v instanceof SafeString ? jsonString(stringify(v).s) : v === null ? 'null' : toJson(v);
+  // Keep numbers and keywords from running into adjacent identifiers (` 2 `, ` null `).
+  const identPart = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}$_]/u.test(c);
+  return identPart(json[0]) || identPart(json[json.length - 1]) ? ` ${json} ` : json;
 }
 
 function cssValueFilter(v: GoValue): string {

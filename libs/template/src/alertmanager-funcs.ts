@@ -4,7 +4,8 @@ import { sprintf } from './go-fmt';
 import { toJson } from './go-json';
 import { matchString, replaceAllString } from './go-regexp';
 import { goTitle, goToLower, goToUpper, goTrimSpace } from './go-strings';
-import { formatGoTime, GoTime, zoneForInstant } from './go-time';
+import { formatGoTime, GoTime } from './go-time';
+import { zoneForInstant } from './go-zone';
 import { queryUnescape } from './text-escapers';
 import { GoDuration, GoList, GoMap, GoValue, SafeString, goTypeName, stringList } from './values';
 

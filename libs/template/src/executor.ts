@@ -1,6 +1,6 @@
 // Executes parse trees against data with Go text/template's semantics (missingkey=zero).
 import type {
-  ActionNode, BranchFields, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode,
+  ActionNode, BranchFields, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode,
   ParsedTemplate, PipeNode, TemplateNode, VariableNode,
 } from './ast';
 import { nodeToString } from './ast';
@@ -10,8 +10,8 @@ import type { FuncDef, FuncMap } from './func-def';
 import { LineIndex } from './lexer';
 import type { ExecutionLimits } from './limits';
 import { resolveLimits } from './limits';
-import { GoFunc, GoList, GoMap, GoMethod, GoStruct, GoValue, ParamType, SafeString, goTypeName, isTrue } from './values';
-import { GoTime } from './go-time';
+import { assignable, canBeNil, goTypeOfParam } from './param-types';
+import { GoFunc, GoList, GoMap, GoMethod, GoStruct, GoValue, ParamType, goTypeName, isTrue } from './values';
 
 /** Where output goes. Text mode prints values as they are; html mode escapes them by context. */
 export interface OutputEscaper {
@@ -34,23 +34,6 @@ class BreakSignal {}
 class ContinueSignal {}
 const BREAK = new BreakSignal();
 const CONTINUE = new ContinueSignal();
-
-/** A Go error raised by a function call, reported as `error calling NAME: ...`. */
-class CallFailure extends Error {}
-
-function goTypeOfParam(p: ParamType): string {
-  switch (p) {
-    case 'any': return 'interface {}';
-    case 'value': return 'reflect.Value';
-    case 'map[string]any': return 'map[string]interface {}';
-    case '[]any': return '[]interface {}';
-    default: return p;
-  }
-}
-
-function canBeNil(p: ParamType): boolean {
-  return p === 'any' || p === 'value' || p === '[]string' || p === '[]any' || p === 'map[string]any';
-}
 
 export interface ExecContext {
   templates: Map<string, ParsedTemplate>;
@@ -392,12 +375,11 @@ export class Executor {
     this.at(node);
     const fn = this.ctx.funcs[node.name];
     if (!fn) this.errorf(`${JSON.stringify(node.name)} is not a defined function`);
-    return this.evalCall(dot, fn, true, cmd, node.name, args, final, node);
+    return this.evalCall(dot, fn, true, cmd, node.name, args, final);
   }
 
   private evalCall(
     dot: GoValue, fn: FuncDef, isFunction: boolean, node: Node, name: string, argNodes: Node[], final: Final,
-    _ident?: IdentifierNode,
   ): GoValue {
     const args = argNodes.slice(1);
     let numIn = args.length;
@@ -453,22 +435,8 @@ export class Executor {
       if (canBeNil(t)) return t === '[]string' ? new GoList([], '[]string') : null;
       this.errorf(`invalid value; expected ${goTypeOfParam(t)}`);
     }
-    if (this.assignable(value, t)) return value;
+    if (assignable(value, t)) return value;
     this.errorf(`wrong type for value; expected ${goTypeOfParam(t)}; got ${goTypeName(value)}`);
-  }
-
-  private assignable(v: GoValue, t: ParamType): boolean {
-    switch (t) {
-      case 'any': case 'value': return true;
-      case 'string': return typeof v === 'string';
-      case 'int': return typeof v === 'bigint';
-      case 'float64': return typeof v === 'number';
-      case 'bool': return typeof v === 'boolean';
-      case 'time.Time': return v instanceof GoTime;
-      case '[]string': return v instanceof GoList && v.goType === '[]string';
-      case '[]any': return v instanceof GoList && v.goType === '[]interface {}';
-      case 'map[string]any': return v instanceof GoMap && v.goType === 'map[string]interface {}';
-    }
   }
 
   private evalArg(dot: GoValue, t: ParamType, n: Node): GoValue {

@@ -130,7 +130,7 @@ export interface CalendarFields {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function pad(n: number, width: number, ch = '0'): string {
+export function pad(n: number, width: number, ch = '0'): string {
   const s = String(Math.abs(n));
   return (n < 0 ? '-' : '') + s.padStart(width, ch);
 }
@@ -219,52 +219,6 @@ export function formatGoTime(t: GoTime, layout: string): string {
   }
   return out;
 }
-
-/** Resolves an IANA zone name (or "UTC"/"Local") for the given instant, as time.LoadLocation + In would. */
-export function zoneForInstant(name: string, t: GoTime): GoZone {
-  if (name === '' || name === 'UTC') return UTC_ZONE;
-  const resolved = name === 'Local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : name;
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: resolved,
-      hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-  } catch {
-    throw new Error(`unknown time zone ${name}`);
-  }
-  const ms = Number(t.unixSeconds) * 1000;
-  const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  const offsetSeconds = Math.round((asUtc - ms) / 1000);
-  return { name: zoneAbbreviation(resolved, ms, offsetSeconds), offsetSeconds, iana: resolved };
-}
-
-/**
- * The abbreviation Go's tzdata prints for a zone: Intl knows the letter abbreviations in the
- * locale of the zone's region (EST in en-US, CET in en-GB, AEST in en-AU, IST in en-IN, JST in
- * ja-JP); elsewhere tzdata uses the numeric offset ("+04"), as Go then prints.
- */
-function zoneAbbreviation(iana: string, ms: number, offsetSeconds: number): string {
-  if (offsetSeconds === 0 && /^(UTC|Etc\/UTC|Etc\/GMT|GMT)$/.test(iana)) return iana.replace(/^Etc\//, '');
-  const locale = iana.startsWith('America/') || iana.startsWith('US/') ? 'en-US'
-    : iana.startsWith('Europe/') ? 'en-GB'
-    : iana.startsWith('Australia/') ? 'en-AU'
-    : iana === 'Asia/Kolkata' || iana === 'Asia/Calcutta' ? 'en-IN'
-    : iana === 'Asia/Tokyo' ? 'ja-JP'
-    : iana === 'Pacific/Auckland' ? 'en-NZ'
-    : undefined;
-  if (locale) {
-    const f = new Intl.DateTimeFormat(locale, { timeZone: iana, timeZoneName: 'short' });
-    const abbr = f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
-    if (/^[A-Z]{2,5}$/.test(abbr)) return abbr;
-  }
-  const sign = offsetSeconds < 0 ? '-' : '+';
-  const abs = Math.abs(offsetSeconds);
-  return sign + pad(Math.floor(abs / 3600), 2) + (abs % 3600 ? pad(Math.floor((abs % 3600) / 60), 2) : '');
-}
-
 
 /** time.Duration.String(): "1h2m3.5s", "150ms", "0s". */
 export function formatDuration(d: GoDuration): string {

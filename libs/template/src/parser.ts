@@ -7,7 +7,8 @@ import { nodeToString } from './ast';
 import { TemplateParseError } from './errors';
 import { LineIndex, Token, tokenize } from './lexer';
 import { quoteGo } from './go-quote';
-import { unquoteChar, unquoteString } from './go-unquote';
+import { unquoteString } from './go-unquote';
+import { numberLiteral } from './number-literal';
 
 /** Control-flow markers returned by itemList. */
 interface EndMarker { type: 'end'; pos: number }
@@ -391,76 +392,12 @@ class Parser {
   }
 
   private number(t: Token): NumberNode {
-    const text = t.value;
-    const n: NumberNode = { type: 'number', pos: t.pos, text, isInt: false, isFloat: false, intValue: 0n, floatValue: 0 };
-    if (text.startsWith("'")) {
-      let cp: number;
-      try {
-        cp = unquoteChar(text);
-      } catch (e) {
-        this.error((e as Error).message, t);
-      }
-      n.isInt = true;
-      n.isFloat = true;
-      n.intValue = BigInt(cp);
-      n.floatValue = cp;
-      return n;
+    try {
+      return numberLiteral(t.value, t.pos);
+    } catch (e) {
+      this.error((e as Error).message, t);
     }
-    if (text.endsWith('i')) this.error(`complex numbers are not supported: ${quoteGo(text)}`, t);
-    const int = parseGoInt(text);
-    if (int !== undefined && int >= -(2n ** 63n) && int < 2n ** 63n) {
-      n.isInt = true;
-      n.intValue = int;
-      n.isFloat = true;
-      n.floatValue = Number(int);
-      return n;
-    }
-    if (int !== undefined && int >= 0n && int < 2n ** 64n) {
-      // Fits a uint64 but not an int: parses, and fails when used (Go: "overflows int").
-      n.isFloat = true;
-      n.floatValue = Number(int);
-      return n;
-    }
-    const f = parseGoFloat(text);
-    if (f !== undefined) {
-      if (!/[.eEpP]/.test(text) || /^[+-]?0[xX][^pP]*$/.test(text)) this.error(`integer overflow: ${quoteGo(text)}`, t);
-      n.isFloat = true;
-      n.floatValue = f;
-      if (Number.isInteger(f) && Math.abs(f) < 2 ** 63) {
-        n.isInt = true;
-        n.intValue = BigInt(f);
-      }
-      return n;
-    }
-    this.error(`illegal number syntax: ${quoteGo(text)}`, t);
   }
-}
-
-function parseGoInt(text: string): bigint | undefined {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|0[0-7_]*|[1-9][0-9_]*)$/.exec(text);
-  if (!m) return undefined;
-  let body = m[2];
-  if (body.includes('_')) {
-    if (/__|_$|^_/.test(body.replace(/^0[xXbBoO]/, ''))) return undefined;
-    body = body.replace(/_/g, '');
-  }
-  let v: bigint;
-  if (/^0[xXbBoO]/.test(body)) v = BigInt(body.toLowerCase().replace(/^0o/, '0o'));
-  else if (body.length > 1 && body.startsWith('0')) v = BigInt('0o' + body.slice(1));
-  else v = BigInt(body);
-  return m[1] === '-' ? -v : v;
-}
-
-function parseGoFloat(text: string): number | undefined {
-  const t = text.replace(/_/g, '');
-  if (/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)$/.test(t)) return Number(t);
-  const hex = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/.exec(t);
-  if (hex) {
-    const mant = parseInt((hex[2] || '0') + (hex[3] || ''), 16) / 16 ** hex[3].length;
-    const v = mant * 2 ** Number(hex[4]);
-    return hex[1] === '-' ? -v : v;
-  }
-  return undefined;
 }
 
 /**

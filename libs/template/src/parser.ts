@@ -43,6 +43,7 @@ class Parser {
   private rangeDepth = 0;
   private actionLine = 0;
   private lastLine = 1;
+  private last: Token | undefined;
   private readonly lines: LineIndex;
   readonly defined = new Map<string, ParsedTemplate>();
 
@@ -56,7 +57,7 @@ class Parser {
   }
 
   private error(msg: string, atToken?: Token): never {
-    const t = atToken ?? this.tokens[Math.max(0, this.i - 1)];
+    const t = atToken ?? this.last ?? this.tokens[Math.max(0, this.i - 1)];
     const line = t ? t.line : this.lastLine;
     const column = t ? this.lines.byteColumn(t.pos) + 1 : 1;
     throw new TemplateParseError(this.name, line, column, msg);
@@ -66,13 +67,17 @@ class Parser {
     const t = this.tokens[Math.min(this.i, this.tokens.length - 1)];
     this.i++;
     this.lastLine = t.line;
+    this.last = t;
     return t;
   }
   private backup(n = 1): void {
     this.i -= n;
   }
+  /** Like Go's parser, a peeked token counts as the last one read (for error lines). */
   private peek(): Token {
-    return this.tokens[Math.min(this.i, this.tokens.length - 1)];
+    const t = this.tokens[Math.min(this.i, this.tokens.length - 1)];
+    this.last = t;
+    return t;
   }
   private nextNonSpace(): Token {
     let t = this.next();

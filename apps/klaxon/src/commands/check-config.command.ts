@@ -1,0 +1,13 @@
+import { checkConfigFiles } from '../../../../libs/config/src';
+
+/** `klaxon check-config FILE...`, as `amtool check-config`: exit 0 when every file loads, else 1. */
+export async function runCheckConfig(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (files.length === 0) {
+    err.write('klaxon: error: required argument \'check-files\' not provided, try --help\n');
+    return 2;
+  }
+  const result = checkConfigFiles(files);
+  out.write(result.output);
+  return result.ok ? 0 : 1;
+}

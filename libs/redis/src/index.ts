@@ -1,0 +1,3 @@
+export * from './redis-url';
+export * from './embedded-redis';
+export * from './redis-connection';

@@ -39,6 +39,9 @@ export function initialContext(): HtmlContext {
   return { state: 'text', element: '', attrType: 'normal', delim: 'none', urlPart: 'none', jsQuote: '' };
 }
 
+const TAG_START = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/y;
+const ATTR_NAME_REST = /[^\s=>/]*/y;
+
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
 
 /**
@@ -60,13 +63,22 @@ export function advance(ctx: HtmlContext, text: string): string {
         continue;
       }
       case 'text': {
-        if (c === '<') {
+        if (c !== '<') {
+          // Copy plain text up to the next tag in one step.
+          const next = text.indexOf('<', i);
+          const end = next < 0 ? n : next;
+          out += text.slice(i, end);
+          i = end;
+          continue;
+        }
+        {
           if (text.startsWith('<!--', i)) {
             ctx.state = 'comment';
             i += 4;
             continue;
           }
-          const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/.exec(text.slice(i));
+          TAG_START.lastIndex = i;
+          const m = TAG_START.exec(text);
           if (m) {
             out += m[0];
             i += m[0].length;
@@ -104,7 +116,8 @@ export function advance(ctx: HtmlContext, text: string): string {
           continue;
         }
         // An attribute name starts.
-        const m = /^[^\s=>/]*/.exec(text.slice(i));
+        ATTR_NAME_REST.lastIndex = i;
+        const m = ATTR_NAME_REST.exec(text);
         const name = c + (m ? m[0] : '');
         out += name.slice(1);
         i += name.length - 1;
@@ -145,6 +158,24 @@ export function advance(ctx: HtmlContext, text: string): string {
         continue;
       }
       case 'attr': {
+        if (ctx.delim !== 'none' && ctx.attrType !== 'js') {
+          // Copy a quoted value up to its closing quote in one step.
+          const close = text.indexOf(ctx.delim === 'double' ? '"' : "'", i);
+          const end = close < 0 ? n : close;
+          const chunk = text.slice(i, end);
+          if (ctx.attrType === 'url' && chunk.length > 0) {
+            if (/[?#]/.test(chunk)) ctx.urlPart = 'queryOrFrag';
+            else if (ctx.urlPart === 'none') ctx.urlPart = 'preQuery';
+          }
+          out += chunk;
+          i = end;
+          if (close >= 0) {
+            out += text[close];
+            i++;
+            ctx.state = 'tag';
+          }
+          continue;
+        }
         const closes = ctx.delim === 'double' ? c === '"' : ctx.delim === 'single' ? c === "'" : isSpace(c) || c === '>';
         if (closes) {
           ctx.state = 'tag';

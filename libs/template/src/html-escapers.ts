@@ -105,11 +105,25 @@ function jsValEscaper(v: GoValue): string {
   return identPart(json[0]) || identPart(json[json.length - 1]) ? ` ${json} ` : json;
 }
 
+/**
+ * html/template's cssValueFilter: values that could leave a CSS value (quotes, parens, slashes,
+ * semicolons, braces, comments) or smuggle in expression()/-moz-binding become ZgotmplZ.
+ */
 function cssValueFilter(v: GoValue): string {
   const { s, safe } = stringify(v);
   if (safe === 'CSS') return s;
-  if (/^[\w\s#%.,+\-!]*$/.test(s) && !/expression|javascript|url/i.test(s)) return s;
-  return FILTERED;
+  let ident = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if ('\0"\'()/;@[\\]`{}<>'.includes(c)) return FILTERED;
+    if (c === '-') {
+      // "--" could open or close an HTML comment; hyphens do not count toward the identifier.
+      if (i > 0 && s[i - 1] === '-') return FILTERED;
+    } else if (/[A-Za-z0-9_]/.test(c) || c.charCodeAt(0) >= 0x80) ident += c;
+  }
+  const lower = ident.toLowerCase();
+  if (lower.includes('expression') || lower.includes('mozbinding')) return FILTERED;
+  return s;
 }
 
 /**

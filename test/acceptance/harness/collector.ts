@@ -60,7 +60,7 @@ export class Collector {
   /** Every notification received, for failure reports. */
   describe(base: number): string {
     return this.received
-      .map((r) => `  t=${r.at.toFixed(3)}: ${r.alerts.map((a) => `${JSON.stringify(a.labels)} ${describeTimes(a, base)}`).join('; ')}`)
+      .map((r) => `  t=${r.at.toFixed(3)}: ${r.alerts.map((a) => `${JSON.stringify(a.labels)} ${JSON.stringify(a.annotations)} ${describeTimes(a, base)}`).join('; ')}`)
       .join('\n');
   }
 
@@ -88,6 +88,6 @@ function sameMap(a: Record<string, string>, b: Record<string, string>): boolean 
 }
 
 function describeTimes(a: WebhookAlert, base: number): string {
-  const rel = (t: string) => (t === GO_ZERO_TIME ? '∞' : ((Date.parse(t) - base) / 1000).toFixed(2));
+  const rel = (t: string) => (t === GO_ZERO_TIME ? '∞' : ((Date.parse(t) - base) / 1000).toFixed(3));
   return `[${rel(a.startsAt)}, ${rel(a.endsAt)}]`;
 }

@@ -24,7 +24,11 @@ export interface NflogState {
 export class NotificationLog {
   constructor(private readonly redis: Redis) {}
 
-  /** The live entries and in-flight markers of `keys` at `now` (expired ones count as absent). */
+  /**
+   * The entries and live in-flight markers of `keys` at `now`. Entries past `expiresAt` still
+   * count until maintenance prunes them, as Alertmanager's nflog queries ignore expiry too (with
+   * `repeat_interval: 1ms` an entry "expires" after 2 ms, yet dedup must still see it).
+   */
   async read(keys: readonly string[], now: number): Promise<NflogState[]> {
     if (keys.length === 0) return [];
     const [[, entries], [, markers]] = (await this.redis
@@ -36,7 +40,7 @@ export class NotificationLog {
       const entry = entries[i] ? (JSON.parse(entries[i]!) as StoredNflogEntry) : undefined;
       const inflight = markers[i] ? (JSON.parse(markers[i]!) as InflightMarker) : undefined;
       return {
-        entry: entry && entry.expiresAt > now ? entry : undefined,
+        entry,
         inflight: inflight && inflight.until > now ? inflight : undefined,
       };
     });

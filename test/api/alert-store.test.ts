@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type Redis from 'ioredis';
 import { fingerprint } from '../../libs/core/src';
 import type { StoredAlert } from '../../libs/dispatch/src';
-import { AlertRepository, SilenceRepository } from '../../libs/store/src';
+import { AlertMirror, AlertRepository, SilenceRepository } from '../../libs/store/src';
 import { TestRedisServer } from '../support/redis-server';
 
 function alert(labels: Record<string, string>, startsAt: number, endsAt: number, updatedAt: number): StoredAlert {
@@ -80,5 +80,25 @@ describe('AlertRepository', () => {
     const fresh = await reader.snapshot();
     assert.notEqual(fresh.version, first.version);
     assert.deepEqual(fresh.silences.map((s) => s.id), ['s1']);
+  });
+
+  test('AlertMirror follows klaxon:alert-events, reloads when its last entry was trimmed, drops resolved alerts', async () => {
+    await clients[0].del('klaxon:alerts', 'klaxon:alert-events');
+    const repo = new AlertRepository(clients[0]);
+    const mirror = new AlertMirror(clients[1]);
+    const now = Date.now();
+    const names = async (at = Date.now()) => [...(await mirror.current(at)).values()].map((a) => a.labels.alertname).sort();
+    await repo.ingest([alert({ alertname: 'First' }, now, now + 60_000, now)], now);
+    assert.deepEqual(await names(), ['First']);
+    await repo.ingest([alert({ alertname: 'Second' }, now, now + 60_000, now)], now);
+    assert.deepEqual(await names(), ['First', 'Second'], 'incremental: the new entry names the new fingerprint');
+
+    await repo.ingest([alert({ alertname: 'Third' }, now, now + 60_000, now)], now);
+    await clients[0].xtrim('klaxon:alert-events', 'MAXLEN', 0);
+    await repo.ingest([alert({ alertname: 'Fourth' }, now, now + 60_000, now)], now);
+    assert.deepEqual(await names(), ['First', 'Fourth', 'Second', 'Third'], 'the trimmed entry for Third forced a full reload');
+
+    await repo.ingest([alert({ alertname: 'Second' }, now - 10_000, now - 1, now + 1)], now + 1);
+    assert.deepEqual(await names(now + 2_000), ['First', 'Fourth', 'Third'], 'resolved at the query time: left out');
   });
 });

@@ -12,6 +12,10 @@ export class AlertmanagerProcess {
   readonly dir = mkdtempSync(join(tmpdir(), 'klaxon-test-am-'));
   port = 0;
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }

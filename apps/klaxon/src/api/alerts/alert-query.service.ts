@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { labelSetString, compareUtf8 } from '../../../../../libs/core/src';
+import { labelSetString } from '../../../../../libs/core/src';
 import type { LabelSet } from '../../../../../libs/core/src';
 import { compareAlertGroups, compareAlerts, groupLabels, Route } from '../../../../../libs/dispatch/src';
 import { RoutingView } from '../state/routing-view';
 import { AlertEvaluator } from './alert-evaluator.service';
 import { AlertFilter, matchesFilter } from './alert-filter';
-import { gettableAlert, sortedLabels } from './alert-json';
+import { alertGroupJson, gettableAlertJson } from './alert-json';
 import { alertStatus, AlertStatus, EvaluatedAlert } from './alert-status';
 
 /** Whether an alert passes the state flags and `filter` matchers (not the receiver). */
@@ -31,22 +31,22 @@ export class AlertQueryService {
     private readonly routing: RoutingView,
   ) {}
 
-  /** Unresolved alerts passing the filter, sorted by fingerprint. */
-  async alerts(filter: AlertFilter, now = Date.now()): Promise<unknown[]> {
+  /** Unresolved alerts passing the filter, sorted by fingerprint: the JSON text of the array. */
+  async alerts(filter: AlertFilter, now = Date.now()): Promise<string> {
     const evaluated = await this.evaluator.evaluate(now);
-    const out: { fp: string; json: unknown }[] = [];
+    const out: { fp: string; json: string }[] = [];
     for (const e of evaluated) {
       if (filter.receiver && !e.routes.some((r) => filter.receiver!.test(r.receiver))) continue;
       const status = alertStatus(e);
       if (!passes(filter, e, status)) continue;
-      out.push({ fp: e.alert.fingerprint, json: gettableAlert(e, status) });
+      out.push({ fp: e.alert.fingerprint, json: gettableAlertJson(e, status) });
     }
-    out.sort((a, b) => compareUtf8(a.fp, b.fp));
-    return out.map((o) => o.json);
+    out.sort((a, b) => (a.fp < b.fp ? -1 : a.fp > b.fp ? 1 : 0));
+    return `[${out.map((o) => o.json).join(',')}]`;
   }
 
-  /** One group per (route, group labels) with the alerts passing the filter; sorted as Alertmanager. */
-  async groups(filter: AlertFilter, now = Date.now()): Promise<unknown[]> {
+  /** One group per (route, group labels) with the alerts passing the filter, sorted as Alertmanager: JSON text. */
+  async groups(filter: AlertFilter, now = Date.now()): Promise<string> {
     const evaluated = await this.evaluator.evaluate(now);
     const groups = new Map<string, Group>();
     const mutedByRoute = new Map<Route, string[]>();
@@ -69,7 +69,7 @@ export class AlertQueryService {
         group.alerts.push(e);
       }
     }
-    const out: { labels: LabelSet; receiver: string; json: unknown }[] = [];
+    const out: { labels: LabelSet; receiver: string; json: string }[] = [];
     for (const group of groups.values()) {
       const alerts = group.alerts
         .map((e) => ({ e, status: alertStatus(e, group.mutedBy) }))
@@ -79,14 +79,14 @@ export class AlertQueryService {
       out.push({
         labels: group.labels,
         receiver: group.route.receiver,
-        json: {
-          alerts: alerts.map(({ e, status }) => gettableAlert(e, status)),
-          labels: sortedLabels(group.labels),
-          receiver: { name: group.route.receiver },
-        },
+        json: alertGroupJson(
+          alerts.map(({ e, status }) => gettableAlertJson(e, status)),
+          group.labels,
+          group.route.receiver,
+        ),
       });
     }
     out.sort(compareAlertGroups);
-    return out.map((o) => o.json);
+    return `[${out.map((o) => o.json).join(',')}]`;
   }
 }

@@ -12,6 +12,14 @@ export function sendJson(reply: FastifyReply, status: number, body: unknown, new
     .send(Buffer.from(JSON.stringify(body) + (newline ? '\n' : '')));
 }
 
+/** A JSON body already rendered as text (a handler payload: ends with a newline). */
+export function sendJsonText(reply: FastifyReply, status: number, json: string): void {
+  reply
+    .code(status)
+    .header('Content-Type', 'application/json')
+    .send(Buffer.from(json + '\n'));
+}
+
 /** 200 with no body and no Content-Type (POST /alerts, DELETE /silence). */
 export function sendEmpty(reply: FastifyReply, status = 200): void {
   reply.code(status).removeHeader('Content-Type').send();

@@ -1,0 +1,40 @@
+// What the benchmark reads from the running servers: GET /api/v2/alerts time, RSS, Redis memory.
+import { readFileSync } from 'node:fs';
+import Redis from 'ioredis';
+
+/** Median wall time of `runs` GET /api/v2/alerts, and how many alerts the last one returned. */
+export async function timeGetAlerts(baseUrl: string, runs = 3): Promise<{ ms: number; count: number }> {
+  const times: number[] = [];
+  let count = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const res = await fetch(`${baseUrl}/api/v2/alerts`);
+    const body = (await res.json()) as unknown[];
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    count = body.length;
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], count };
+}
+
+/** Resident set size of a process, in bytes (Linux). */
+export function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+  if (!kb) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(kb[1]) * 1024;
+}
+
+/** Redis `used_memory` over its unix socket. */
+export async function redisUsedMemory(socketPath: string): Promise<number> {
+  const redis = new Redis({ path: socketPath, lazyConnect: true });
+  try {
+    await redis.connect();
+    const info = await redis.info('memory');
+    return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -1,0 +1,86 @@
+import type Redis from 'ioredis';
+import { isResolved, StoredAlert } from '../../../dispatch/src';
+import { decodeAlert } from './alert-codec';
+import { ALERT_EVENTS_KEY, ALERTS_KEY } from './alert-keys';
+
+const EVENTS_PER_READ = 10_000;
+const HMGET_CHUNK = 1_000;
+const STREAM_START = '0-0';
+
+/**
+ * An in-process copy of the unresolved alerts in `klaxon:alerts`, kept current by reading the
+ * `klaxon:alert-events` entries appended since the last read (every ingest appends one in the
+ * same atomic step as its writes) and re-reading only the fingerprints they name. A read when
+ * nothing changed costs one round trip. When the entry last seen has been trimmed from the
+ * capped stream, the whole hash is read again.
+ *
+ * Deletions are not announced on the stream; they only ever remove resolved alerts, which this
+ * copy drops by itself (`current(now)` never holds an alert resolved at `now`).
+ */
+export class AlertMirror {
+  private alerts = new Map<string, StoredAlert>();
+  private lastId = STREAM_START;
+  private refreshing?: Promise<void>;
+
+  constructor(private readonly redis: Redis) {}
+
+  /** The unresolved alerts at `now`, by fingerprint; the map must not be modified. */
+  async current(now: number): Promise<ReadonlyMap<string, StoredAlert>> {
+    // One refresh at a time; callers arriving meanwhile share it.
+    if (!this.refreshing) this.refreshing = this.refresh().finally(() => (this.refreshing = undefined));
+    await this.refreshing;
+    for (const [fp, alert] of this.alerts) if (isResolved(alert, now)) this.alerts.delete(fp);
+    return this.alerts;
+  }
+
+  private async refresh(): Promise<void> {
+    if (this.lastId === STREAM_START) return this.reload();
+    for (;;) {
+      const reply = await this.redis
+        .multi()
+        .xrange(ALERT_EVENTS_KEY, this.lastId, this.lastId)
+        .xrange(ALERT_EVENTS_KEY, `(${this.lastId}`, '+', 'COUNT', EVENTS_PER_READ)
+        .exec();
+      if (!reply) throw new Error('reading alert events was aborted');
+      const [[seenErr, seen], [newErr, entries]] = reply as [[Error | null, unknown[]], [Error | null, [string, string[]][]]];
+      if (seenErr) throw seenErr;
+      if (newErr) throw newErr;
+      if (seen.length === 0) return this.reload();
+      if (entries.length === 0) return;
+      const changed = new Set<string>();
+      for (const [, fields] of entries) {
+        for (let i = 0; i < fields.length; i += 2) {
+          if (fields[i] === 'fps' && fields[i + 1]) for (const fp of fields[i + 1].split(',')) changed.add(fp);
+        }
+      }
+      await this.reread([...changed]);
+      this.lastId = entries[entries.length - 1][0];
+      if (entries.length < EVENTS_PER_READ) return;
+    }
+  }
+
+  private async reread(fingerprints: string[]): Promise<void> {
+    for (let i = 0; i < fingerprints.length; i += HMGET_CHUNK) {
+      const chunk = fingerprints.slice(i, i + HMGET_CHUNK);
+      const values = await this.redis.hmget(ALERTS_KEY, ...chunk);
+      chunk.forEach((fp, j) => {
+        const text = values[j];
+        if (text === null) this.alerts.delete(fp);
+        else this.alerts.set(fp, decodeAlert(text));
+      });
+    }
+  }
+
+  /** Reads the whole hash and the newest event id in one atomic step. */
+  private async reload(): Promise<void> {
+    const reply = await this.redis.multi().xrevrange(ALERT_EVENTS_KEY, '+', '-', 'COUNT', 1).hgetall(ALERTS_KEY).exec();
+    if (!reply) throw new Error('reading alerts was aborted');
+    const [[lastErr, last], [allErr, all]] = reply as [[Error | null, [string, string[]][]], [Error | null, Record<string, string>]];
+    if (lastErr) throw lastErr;
+    if (allErr) throw allErr;
+    const alerts = new Map<string, StoredAlert>();
+    for (const [fp, text] of Object.entries(all)) alerts.set(fp, decodeAlert(text));
+    this.alerts = alerts;
+    this.lastId = last.length > 0 ? last[0][0] : STREAM_START;
+  }
+}

@@ -140,7 +140,7 @@ export class Lexer {
       } else if (c === '|') this.emit('pipe');
       else if (c === '"') { if (!this.lexQuote()) return false; }
       else if (c === '`') { if (!this.lexRawQuote()) return false; }
-      else if (c === '$') this.lexVariable();
+      else if (c === '$') { if (!this.lexVariable()) return false; }
       else if (c === "'") { if (!this.lexChar()) return false; }
       else if (c === '.') {
         if (this.pos < this.input.length && /[0-9]/.test(this.input[this.pos])) {
@@ -235,9 +235,11 @@ export class Lexer {
     while (this.pos < this.input.length && isAlphaNumeric(this.peek())) this.next();
   }
 
-  private lexVariable(): void {
+  private lexVariable(): boolean {
     this.scanAlnum();
+    if (!this.atTerminator()) return this.error(`bad character ${quoteRune(this.peek())}`);
     this.emit('variable');
+    return true;
   }
 
   private atTerminator(): boolean {

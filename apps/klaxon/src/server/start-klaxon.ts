@@ -10,6 +10,9 @@ import { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { installUnmatchedRouteHandler } from '../http/unmatched-routes';
 import { openRedis, OpenedRedis } from './open-redis';
+import { installRequestLimits } from '../http/request-limits';
+import { loadWebConfig, WebConfig } from '../web/web-config';
+import { httpsOptions, installWebSecurity } from '../web/web-security';
 
 export interface RunningKlaxon {
   readonly app: NestFastifyApplication;
@@ -29,15 +32,21 @@ export async function startKlaxon(options: KlaxonOptions, logger: Logger): Promi
   for (const warning of configStore.config.warnings) logger.warn(warning, { component: 'configuration' });
   logger.info('Completed loading of configuration file', { component: 'configuration', file: options.configFile });
 
+  const webConfig: WebConfig | undefined = options.webConfigFile ? loadWebConfig(options.webConfigFile) : undefined;
+
   const redis: OpenedRedis = await openRedis(options, logger);
   const runtime = new KlaxonRuntime(options, logger, redis.client, redis.location);
 
-  const adapter = new FastifyAdapter({ bodyLimit: options.maxAlertsBodyBytes, return503OnClosing: true });
+  const https = webConfig ? httpsOptions(webConfig) : undefined;
+  const adapter = new FastifyAdapter({ bodyLimit: options.maxAlertsBodyBytes, return503OnClosing: true, ...(https ? { https } : {}) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, configStore), adapter, {
     logger: nestLogger(logger),
   });
   if (options.routePrefix !== '/') app.setGlobalPrefix(options.routePrefix);
-  installUnmatchedRouteHandler(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  if (webConfig) installWebSecurity(fastify, webConfig);
+  installRequestLimits(fastify, options.getConcurrency, options.webTimeoutMs);
+  installUnmatchedRouteHandler(fastify);
   await app.init();
 
   await app.listen(options.listenPort, options.listenHost || '::');

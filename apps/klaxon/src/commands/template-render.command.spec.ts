@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runTemplateRender } from './template-render.command';
+import { expandGlob, loadTemplateGlobs, runTemplateRender } from './template-render.command';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new PassThrough();
@@ -66,5 +66,20 @@ describe('klaxon template render', () => {
     assert.match(exec.err, /^klaxon: error: template: :1:3: executing "" at <\.Nope>: can't evaluate field Nope in type template\.Data\n$/);
     assert.equal((await run(['--template.text=x'])).err, 'klaxon: error: required flag --template.glob not provided, try --help\n');
     assert.match((await run([`--template.glob=${dir}/*`, '--template.text=x', '--template.type=pdf'])).err, /enum value must be one of html,text, got 'pdf'/);
+  });
+});
+
+describe('loading template globs', () => {
+  test('expands globs per path segment, sorted, and ignores patterns that match nothing', () => {
+    assert.deepEqual(expandGlob(join(dir, '*.tmpl')), [join(dir, 'a.tmpl'), join(dir, 'b.tmpl')]);
+    assert.deepEqual(expandGlob(join(dir, '[b]*.t?pl')), [join(dir, 'b.tmpl')]);
+    assert.deepEqual(expandGlob(join(dir, 'missing', '*.tmpl')), []);
+    assert.deepEqual(expandGlob(join(dir, 'a.tmpl')), [join(dir, 'a.tmpl')]);
+  });
+
+  test('loads the defaults and the files, later files overriding earlier ones', () => {
+    const set = loadTemplateGlobs([join(dir, '*.tmpl')]);
+    assert.ok(set.has('__subject') && set.has('team.title') && set.has('a.tmpl'));
+    assert.throws(() => loadTemplateGlobs([join(dir, '*.txt')]), (e: Error) => e.name === 'TemplateParseError' && /broken\.txt:2/.test(e.message));
   });
 });

@@ -17,10 +17,7 @@ export async function runTemplateRender(args: string[], out: NodeJS.WritableStre
     return 1;
   }
   try {
-    const set = TemplateSet.withDefaults();
-    for (const pattern of flags.globs) {
-      for (const file of expandGlob(pattern)) set.addFile(basename(file), readFileSync(file, 'utf8'));
-    }
+    const set = loadTemplateGlobs(flags.globs);
     const data = flags.dataFile === undefined ? sampleData(new Date()) : templateDataFromJson(JSON.parse(readFileSync(flags.dataFile, 'utf8')));
     const rendered = flags.type === 'html' ? set.executeHtml(flags.text, data) : set.executeText(flags.text, data);
     out.write(rendered);
@@ -29,6 +26,20 @@ export async function runTemplateRender(args: string[], out: NodeJS.WritableStre
     err.write(`klaxon: error: ${(e as Error).message}\n`);
     return 1;
   }
+}
+
+/**
+ * Klaxon's defaults, then every file matched by each glob (in filepath.Glob order), each named
+ * by its base name as Alertmanager's ParseGlob does. What a config's `templates:` loads, at load
+ * and on reload; throws TemplateParseError (file, line, column) or the file system's error.
+ * A glob that matches nothing is not an error.
+ */
+export function loadTemplateGlobs(globs: string[]): TemplateSet {
+  const set = TemplateSet.withDefaults();
+  for (const pattern of globs) {
+    for (const file of expandGlob(pattern)) set.addFile(basename(file), readFileSync(file, 'utf8'));
+  }
+  return set;
 }
 
 interface RenderFlags {
@@ -91,7 +102,7 @@ function segmentRegExp(segment: string): RegExp {
 const hasMeta = (s: string) => /[*?[\\]/.test(s);
 
 /** filepath.Glob: matches per path segment, results sorted; a pattern without meta is the file itself if it exists. */
-function expandGlob(pattern: string): string[] {
+export function expandGlob(pattern: string): string[] {
   if (!hasMeta(pattern)) {
     try {
       statSync(pattern);

@@ -7,8 +7,9 @@ export interface TemplateAlert {
   status: 'firing' | 'resolved';
   labels: Record<string, string>;
   annotations: Record<string, string>;
-  startsAt: Date;
-  endsAt: Date;
+  /** A Date, or an RFC 3339 string to keep nanoseconds and the zone as Go would print them. */
+  startsAt: Date | string;
+  endsAt: Date | string;
   generatorURL: string;
   fingerprint: string;
 }
@@ -156,6 +157,10 @@ export function quoteMeta(s: string): string {
   return s.replace(/[\\.+*?()|[\]{}^$]/g, (c) => '\\' + c);
 }
 
+function toGoTime(t: Date | string): GoTime {
+  return typeof t === 'string' ? GoTime.parseRFC3339(t) : GoTime.fromDate(t);
+}
+
 function intersect(records: Array<Record<string, string>>): Record<string, string> {
   if (records.length === 0) return {};
   const common: Record<string, string> = { ...records[0] };
@@ -182,8 +187,8 @@ export function buildTemplateData(input: {
       status: a.status,
       labels: new KV(a.labels),
       annotations: new KV(a.annotations),
-      startsAt: GoTime.fromDate(a.startsAt),
-      endsAt: a.status === 'firing' ? GoTime.zero() : GoTime.fromDate(a.endsAt),
+      startsAt: toGoTime(a.startsAt),
+      endsAt: a.status === 'firing' ? GoTime.zero() : toGoTime(a.endsAt),
       generatorURL: a.generatorURL,
       fingerprint: a.fingerprint,
     }),

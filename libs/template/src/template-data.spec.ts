@@ -41,6 +41,12 @@ describe('buildTemplateData', () => {
     assert.equal(render('{{ (index .Alerts 0).StartsAt }}'), '2026-11-24 01:45:37.052 +0000 UTC');
   });
 
+  test('RFC 3339 strings keep nanoseconds and zones', () => {
+    const data = sampleData([firingAlert({ startsAt: '2026-11-24T01:45:37.052889904Z' }), firingAlert({ status: 'resolved', endsAt: '2026-11-24T03:00:00.5+01:00' })]);
+    assert.equal(render('{{ range .Alerts }}{{ .StartsAt.Format "05.000000000" }} {{ .EndsAt }}|{{ end }}', data).split('|')[0], '37.052889904 0001-01-01 00:00:00 +0000 UTC');
+    assert.equal(render('{{ (index .Alerts 1).EndsAt }}', data), '2026-11-24 03:00:00.5 +0100 +0100');
+  });
+
   test('per-alert fields', () => {
     assert.equal(
       render('{{ with index .Alerts 0 }}{{ .Status }} {{ .Fingerprint }} {{ .GeneratorURL }} {{ .Labels.env }} {{ .Annotations.summary }}{{ end }}'),

@@ -1,6 +1,8 @@
 // The comparison builtins eq, ne, lt, le, gt, ge with Go's rules: operands must have the same
 // basic kind (bool, int, float, string); ints of any sign compare; nil compares only with nil.
-import { GoDuration, GoValue, SafeString } from './values';
+import { formatValue } from './go-fmt';
+import { GoTime } from './go-time';
+import { GoDuration, GoFunc, GoList, GoMap, GoStruct, GoValue, SafeString, goTypeName } from './values';
 
 type BasicKind = 'bool' | 'int' | 'float' | 'string' | 'invalid';
 
@@ -33,7 +35,13 @@ export function eq(arg1: GoValue, ...rest: GoValue[]): boolean {
       truth = false;
     } else if (k1 === 'invalid') {
       if (arg1 === null || arg === null) truth = arg1 === arg;
-      else truth = arg1 === arg;
+      else {
+        if (goTypeName(arg1) !== goTypeName(arg)) {
+          throw new Error(`non-comparable types ${formatValue(arg1)}: ${goTypeName(arg1)}, ${goTypeName(arg)}: ${formatValue(arg)}`);
+        }
+        if (!comparable(arg)) throw new Error(`non-comparable type ${formatValue(arg)}: ${goTypeName(arg)}`);
+        truth = sameValue(arg1, arg);
+      }
     } else {
       truth = scalar(arg1) === scalar(arg);
     }
@@ -67,4 +75,20 @@ export function gt(a: GoValue, b: GoValue): boolean {
 
 export function ge(a: GoValue, b: GoValue): boolean {
   return !lt(a, b);
+}
+
+/** Go's == is defined for structs of comparable fields; maps, slices and funcs are not comparable. */
+function comparable(v: GoValue): boolean {
+  if (v instanceof GoMap || v instanceof GoList || v instanceof GoFunc) return false;
+  if (v instanceof GoStruct) return v.fields.every(([, f]) => comparable(f));
+  return true;
+}
+
+function sameValue(a: GoValue, b: GoValue): boolean {
+  if (a instanceof GoTime && b instanceof GoTime) {
+    return a.unixNanos() === b.unixNanos() && a.zone.name === b.zone.name && a.zone.offsetSeconds === b.zone.offsetSeconds;
+  }
+  if (a instanceof GoStruct && b instanceof GoStruct) return a.fields.every(([, f], i) => sameValue(f, b.fields[i][1]));
+  if (basicKind(a) !== 'invalid') return scalar(a) === scalar(b);
+  return a === b;
 }

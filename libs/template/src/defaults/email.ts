@@ -49,9 +49,9 @@ export const EMAIL_TEMPLATES = String.raw`
 <tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#ffffff;border:1px solid #e5e7eb;border-radius:6px;border-collapse:separate;">
 {{- if eq .Status "firing" }}
-<tr><td style="padding:20px 24px;background:#b91c1c;border-radius:6px 6px 0 0;color:#ffffff;font-size:20px;font-weight:700;">{{ len .Alerts.Firing }} alert{{ if gt (len .Alerts.Firing) 1 }}s{{ end }} firing{{ with .Alerts.Resolved }}, {{ len . }} resolved{{ end }}</td></tr>
+<tr><td style="padding:20px 24px;background:#b91c1c;border-radius:6px 6px 0 0;color:#ffffff;font-size:20px;font-weight:700;">{{ len .Alerts.Firing }} alert{{ if ne (len .Alerts.Firing) 1 }}s{{ end }} firing{{ with .Alerts.Resolved }}, {{ len . }} resolved{{ end }}</td></tr>
 {{- else }}
-<tr><td style="padding:20px 24px;background:#047857;border-radius:6px 6px 0 0;color:#ffffff;font-size:20px;font-weight:700;">{{ len .Alerts.Resolved }} alert{{ if gt (len .Alerts.Resolved) 1 }}s{{ end }} resolved</td></tr>
+<tr><td style="padding:20px 24px;background:#047857;border-radius:6px 6px 0 0;color:#ffffff;font-size:20px;font-weight:700;">{{ len .Alerts.Resolved }} alert{{ if ne (len .Alerts.Resolved) 1 }}s{{ end }} resolved</td></tr>
 {{- end }}
 <tr><td style="padding:16px 24px 4px 24px;font-size:14px;color:#374151;">
 {{- if .GroupLabels }}Grouped by

@@ -1,5 +1,30 @@
 import { Module } from '@nestjs/common';
+import { AlertIngestor } from './alert-ingestor';
+import { DeliveryQueues } from './delivery-queues';
+import { DeliveryWorkers } from './delivery-workers';
+import { DispatchRedis } from './dispatch-redis';
+import { DispatchState } from './dispatch-state';
+import { DispatcherLifecycle } from './dispatcher-lifecycle';
+import { FlushLoop } from './flush-loop';
+import { GroupFlusher } from './group-flusher';
+import { GroupMuting } from './group-muting';
+import { NflogMaintenance } from './nflog-maintenance';
+import { NotifierRegistry } from './notifier-registry';
 
-/** Grouping, timing, dedup and delivery of notifications (role `worker`). */
-@Module({})
+/** Grouping, timing, dedup and delivery of notifications (role `worker`). See README.md. */
+@Module({
+  providers: [
+    DispatchRedis,
+    DispatchState,
+    NotifierRegistry,
+    AlertIngestor,
+    GroupMuting,
+    DeliveryQueues,
+    DeliveryWorkers,
+    GroupFlusher,
+    FlushLoop,
+    NflogMaintenance,
+    DispatcherLifecycle,
+  ],
+})
 export class DispatcherModule {}

@@ -5,6 +5,7 @@ import { KlaxonRuntime } from './runtime/klaxon-runtime';
 import { ConfigStore } from './config/config-store';
 import { ApiModule } from './api/api.module';
 import { DispatcherModule } from './dispatcher/dispatcher.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** The whole process: which parts run depends on `--roles`. */
 @Module({})
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: parts,
+      imports: [MetricsModule, ...parts],
       controllers: [HealthController, ReloadController],
       providers: [
         { provide: KlaxonRuntime, useValue: runtime },

@@ -11,13 +11,14 @@ export function effectiveGetConcurrency(flag: number): number {
  * `--web.get-concurrency`: GET requests beyond the limit get 503 at once (Alertmanager's text).
  * `--web.timeout`: a request not answered in time gets 503 with Go's TimeoutHandler message.
  */
-export function installRequestLimits(fastify: FastifyInstance, getConcurrency: number, timeoutMs: number): void {
+export function installRequestLimits(fastify: FastifyInstance, getConcurrency: number, timeoutMs: number, onLimitExceeded: () => void = () => undefined): void {
   const limit = effectiveGetConcurrency(getConcurrency);
   let inFlight = 0;
   const counted = new WeakSet<object>();
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET') {
       if (inFlight >= limit) {
+        onLimitExceeded();
         reply.code(503).header('Content-Type', 'text/plain; charset=utf-8').send(`Limit of concurrent GET requests reached (${limit}), try again later.\n`);
         return reply;
       }

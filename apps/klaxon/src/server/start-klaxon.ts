@@ -13,6 +13,8 @@ import { openRedis, OpenedRedis } from './open-redis';
 import { installRequestLimits } from '../http/request-limits';
 import { loadWebConfig, WebConfig } from '../web/web-config';
 import { httpsOptions, installWebSecurity } from '../web/web-security';
+import { KlaxonMetrics } from '../metrics/klaxon-metrics';
+import { installHttpMetrics } from '../metrics/http-metrics';
 
 export interface RunningKlaxon {
   readonly app: NestFastifyApplication;
@@ -45,7 +47,9 @@ export async function startKlaxon(options: KlaxonOptions, logger: Logger): Promi
   if (options.routePrefix !== '/') app.setGlobalPrefix(options.routePrefix);
   const fastify = app.getHttpAdapter().getInstance();
   if (webConfig) installWebSecurity(fastify, webConfig);
-  installRequestLimits(fastify, options.getConcurrency, options.webTimeoutMs);
+  const metrics = app.get(KlaxonMetrics);
+  installHttpMetrics(fastify, metrics, options.routePrefix);
+  installRequestLimits(fastify, options.getConcurrency, options.webTimeoutMs, () => metrics.httpConcurrencyLimitExceeded.inc({ method: 'get' }));
   installUnmatchedRouteHandler(fastify);
   await app.init();
 

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import {
+  buildInhibitionIndex,
+  buildSilenceIndex,
+  isResolved,
+  silenceState,
+} from '../../../../libs/dispatch/src';
+import { AlertRepository, PeerRegistry, SilenceRepository } from '../../../../libs/store/src';
+import { ConfigStore } from '../config/config-store';
+import { KlaxonRuntime } from '../runtime/klaxon-runtime';
+import { KlaxonMetrics } from './klaxon-metrics';
+
+const REPORTER_KEY = 'klaxon:metrics:reporter';
+const REPORTER_LEASE_MS = 60_000;
+
+/**
+ * Sets the gauges of state shared by all Klaxon processes (alerts and silences by state, peers).
+ * Only one process at a time reports them (a lease in Redis), so summing over replicas does not
+ * double count; the others report `klaxon_state_metrics_reporter 0` and leave them out.
+ */
+@Injectable()
+export class StateMetricsCollector {
+  private readonly alerts: AlertRepository;
+  private readonly silences: SilenceRepository;
+  private readonly peers: PeerRegistry;
+
+  constructor(private readonly runtime: KlaxonRuntime, private readonly configStore: ConfigStore, private readonly metrics: KlaxonMetrics) {
+    this.alerts = new AlertRepository(runtime.redis);
+    this.silences = new SilenceRepository(runtime.redis);
+    this.peers = new PeerRegistry(runtime.redis);
+  }
+
+  async collect(now = Date.now()): Promise<void> {
+    this.collectConfig();
+    this.collectProcess();
+    const started = process.hrtime.bigint();
+    try {
+      await this.runtime.redis.ping();
+      this.metrics.redisLatency.set({}, Number(process.hrtime.bigint() - started) / 1e9);
+    } catch {
+      this.metrics.redisLatency.set({}, NaN);
+      return;
+    }
+    const reporter = await this.holdReporterLease();
+    this.metrics.stateReporter.set({}, reporter ? 1 : 0);
+    if (!reporter) {
+      for (const g of [this.metrics.alerts, this.metrics.silences, this.metrics.clusterMembers]) g.clear();
+      return;
+    }
+    await Promise.all([this.collectAlerts(now), this.collectSilences(now), this.collectPeers(now)]);
+  }
+
+  private collectConfig(): void {
+    const config = this.configStore.config;
+    this.metrics.configHash.set({}, Number.parseInt(this.configStore.hash.slice(0, 12) || '0', 16));
+    const status = this.configStore.reloadStatus;
+    this.metrics.configLastReloadSuccessful.set({}, status.successful ? 1 : 0);
+    if (status.successful) this.metrics.configLastReloadSuccessTimestamp.set({}, status.at.getTime() / 1000);
+    this.metrics.receivers.set({}, config.receivers.length);
+    let integrations = 0;
+    for (const r of config.receivers) {
+      integrations += r.emailConfigs.length + r.pagerdutyConfigs.length + r.opsgenieConfigs.length + r.webhookConfigs.length;
+    }
+    this.metrics.integrations.set({}, integrations);
+  }
+
+  private collectProcess(): void {
+    const cpu = process.cpuUsage();
+    this.metrics.processCpu.set({}, (cpu.user + cpu.system) / 1e6);
+    const memory = process.memoryUsage();
+    this.metrics.processRss.set({}, memory.rss);
+    this.metrics.processHeap.set({}, memory.heapUsed);
+  }
+
+  private async holdReporterLease(): Promise<boolean> {
+    const me = this.runtime.peerName;
+    const acquired = await this.runtime.redis.set(REPORTER_KEY, me, 'PX', REPORTER_LEASE_MS, 'NX');
+    if (acquired === 'OK') return true;
+    const holder = await this.runtime.redis.get(REPORTER_KEY);
+    if (holder !== me) return false;
+    await this.runtime.redis.pexpire(REPORTER_KEY, REPORTER_LEASE_MS);
+    return true;
+  }
+
+  private async collectAlerts(now: number): Promise<void> {
+    const [all, snapshot] = await Promise.all([this.alerts.list(), this.silences.snapshot()]);
+    const unresolved = all.filter((a) => !isResolved(a, now));
+    const silenceIndex = buildSilenceIndex(snapshot.silences);
+    const inhibition = buildInhibitionIndex(this.configStore.config.inhibitRules, unresolved, now);
+    let suppressed = 0;
+    for (const alert of unresolved) {
+      if (silenceIndex.silencedBy(alert.labels, now).length > 0 || inhibition.inhibitedBy(alert).length > 0) suppressed++;
+    }
+    this.metrics.alerts.set({ state: 'active' }, unresolved.length - suppressed);
+    this.metrics.alerts.set({ state: 'suppressed' }, suppressed);
+    this.metrics.alerts.set({ state: 'unprocessed' }, 0);
+  }
+
+  private async collectSilences(now: number): Promise<void> {
+    const counts = { active: 0, pending: 0, expired: 0 };
+    for (const s of (await this.silences.snapshot()).silences) counts[silenceState(s, now)]++;
+    for (const [state, n] of Object.entries(counts)) this.metrics.silences.set({ state }, n);
+  }
+
+  private async collectPeers(now: number): Promise<void> {
+    this.metrics.clusterMembers.set({}, (await this.peers.live(now)).length);
+  }
+}

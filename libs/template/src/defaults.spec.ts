@@ -16,6 +16,7 @@ describe('default templates', () => {
       'slack.default.title', 'slack.default.text', 'slack.default.titlelink', 'slack.default.fallback',
       'wechat.default.message', 'victorops.default.state_message', 'pushover.default.message', 'sns.default.message',
       'telegram.default.message', 'discord.default.message', 'webex.default.message',
+      'msteams.default.text', 'msteamsv2.default.text', 'jira.default.priority', 'rocketchat.default.title',
     ]) {
       assert.ok(set.has(name), name);
     }
@@ -46,6 +47,23 @@ describe('default templates', () => {
   test('opsgenie description lists firing alerts with labels, annotations and source', () => {
     const data = sampleData([firingAlert({ labels: { alertname: 'Other', severity: 'warning' }, annotations: {}, generatorURL: '' })]);
     assert.equal(field('opsgenie.default.description', data), '\nAlerts Firing:\nLabels:\n - alertname = Other\n - severity = warning\nAnnotations:\nSource: \n\n');
+  });
+
+  test('jira priority: the highest severity of firing alerts, else of resolved ones', () => {
+    const withSeverities = (...alerts: Array<['firing' | 'resolved', string]>) =>
+      sampleData(alerts.map(([status, severity]) => firingAlert({ status, labels: { alertname: 'A', severity } })));
+    assert.equal(field('jira.default.priority', withSeverities(['firing', 'info'], ['firing', 'warning'])), 'Medium');
+    assert.equal(field('jira.default.priority', withSeverities(['firing', 'warning'], ['firing', 'critical'], ['firing', 'info'])), 'High');
+    assert.equal(field('jira.default.priority', withSeverities(['firing', 'info'], ['resolved', 'critical'])), 'Low');
+    assert.equal(field('jira.default.priority', withSeverities(['firing', 'none'], ['resolved', 'warning'])), 'Medium');
+    assert.equal(field('jira.default.priority', withSeverities(['firing', 'none'])), '');
+  });
+
+  test('teams and jira texts list alerts as Markdown under headings', () => {
+    const data = sampleData([firingAlert({ labels: { alertname: 'A' }, annotations: { summary: 's' }, generatorURL: 'http://g' })]);
+    const expected = '\n\n# Alerts Firing:\n\nLabels:\n  - alertname = A\n\nAnnotations:\n  - summary = s\n\nSource: http://g\n\n\n\n\n';
+    assert.equal(field('msteams.default.text', data), expected);
+    assert.equal(field('jira.default.description', data), expected);
   });
 
   test('user files can override a default and still call the others', () => {

@@ -58,6 +58,7 @@ export const NOTIFIER_TEMPLATES = String.raw`
 
 {{- define "telegram.default.message" }}{{ "\n" }}{{ template "__klaxon_alert_sections_spaced" . }}{{ end }}
 
+{{- define "discord.default.content" }}{{ end }}
 {{- define "discord.default.title" }}{{ template "__subject" . }}{{ end }}
 {{- define "discord.default.message" }}{{ "\n" }}{{ template "__klaxon_alert_sections_spaced" . }}{{ end }}
 
@@ -65,6 +66,38 @@ export const NOTIFIER_TEMPLATES = String.raw`
   {{ join " " .CommonAnnotations.SortedPairs.Values }}{{ "\n" }}
   {{- template "__klaxon_alert_sections_spaced" . }}
 {{- end }}
+
+{{- define "msteams.default.summary" }}{{ template "__subject" . }}{{ end }}
+{{- define "msteams.default.title" }}{{ template "__subject" . }}{{ end }}
+{{- define "msteams.default.text" }}{{ template "__klaxon_markdown_sections" . }}{{ end }}
+
+{{- define "msteamsv2.default.title" }}{{ template "__subject" . }}{{ end }}
+{{- define "msteamsv2.default.text" }}{{ template "__klaxon_markdown_sections" . }}{{ end }}
+
+{{- define "jira.default.summary" }}{{ template "__subject" . }}{{ end }}
+{{- define "jira.default.description" }}{{ template "__klaxon_markdown_sections" . }}{{ end }}
+{{- /* Highest severity among firing alerts (else resolved ones): critical High, warning Medium, info Low. */ -}}
+{{- define "jira.default.priority" -}}
+  {{- $found := "" -}}
+  {{- range $set := list .Alerts.Firing .Alerts.Resolved -}}
+    {{- if not $found -}}
+      {{- range $set -}}
+        {{- $sev := .Labels.severity -}}
+        {{- if eq $sev "critical" }}{{ $found = "High" }}
+        {{- else if and (eq $sev "warning") (ne $found "High") }}{{ $found = "Medium" }}
+        {{- else if and (eq $sev "info") (not $found) }}{{ $found = "Low" }}{{ end -}}
+      {{- end -}}
+    {{- end -}}
+  {{- end -}}
+  {{ $found }}
+{{- end }}
+
+{{- define "rocketchat.default.title" }}{{ template "__subject" . }}{{ end }}
+{{- define "rocketchat.default.alias" }}{{ template "__alertmanager" . }}{{ end }}
+{{- define "rocketchat.default.titlelink" }}{{ template "__alertmanagerURL" . }}{{ end }}
+{{- define "rocketchat.default.emoji" }}{{ end }}
+{{- define "rocketchat.default.iconurl" }}{{ end }}
+{{- define "rocketchat.default.text" }}{{ end }}
 
 {{- define "email.default.subject" }}{{ template "__subject" . }}{{ end }}
 `;

@@ -30,6 +30,32 @@ export const SHARED_TEMPLATES = String.raw`
   {{- end }}
 {{- end }}
 
+{{- /* The alert list as Markdown (Teams, Jira): blank lines around each block, indented items. */ -}}
+{{- define "__text_alert_list_markdown" -}}
+  {{ range . }}{{ "\n" -}}
+    Labels:{{ "\n" }}
+    {{- range .Labels.SortedPairs }}  - {{ .Name }} = {{ .Value }}{{ "\n" }}{{ end }}{{ "\n" -}}
+    Annotations:{{ "\n" }}
+    {{- range .Annotations.SortedPairs }}  - {{ .Name }} = {{ .Value }}{{ "\n" }}{{ end }}{{ "\n" -}}
+    Source: {{ .GeneratorURL }}{{ "\n" }}
+  {{- end }}{{ "\n" }}
+{{- end }}
+
+{{- /* Markdown sections with headings (Teams, Jira). */ -}}
+{{- define "__klaxon_markdown_sections" -}}
+  {{ "\n" }}
+  {{- if gt (len .Alerts.Firing) 0 }}{{ "\n" -}}
+    # Alerts Firing:{{ "\n" }}
+    {{- template "__text_alert_list_markdown" .Alerts.Firing }}{{ "\n" }}
+  {{- end }}
+  {{- "\n" }}
+  {{- if gt (len .Alerts.Resolved) 0 }}{{ "\n" -}}
+    # Alerts Resolved:{{ "\n" }}
+    {{- template "__text_alert_list_markdown" .Alerts.Resolved }}{{ "\n" }}
+  {{- end }}
+  {{- "\n" }}
+{{- end }}
+
 {{- /* Common annotations, then the firing and the resolved alerts. */ -}}
 {{- define "__klaxon_alert_sections" -}}
   {{ if gt (len .Alerts.Firing) 0 -}}

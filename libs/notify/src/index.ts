@@ -4,3 +4,8 @@ export * from './retry';
 export * from './user-agent';
 export { httpRequestOptions } from './http/http-request-options';
 export { WebhookNotifier } from './webhook/webhook-notifier';
+export * from './templating';
+export * from './json-api';
+export * from './pagerduty';
+export * from './opsgenie';
+export * from './email';

@@ -1,0 +1,2 @@
+export { OpsgenieNotifier } from './opsgenie-notifier';
+export { buildOpsgenieRequests, safeSplit, MESSAGE_MAX_RUNES } from './opsgenie-requests';

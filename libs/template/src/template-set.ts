@@ -17,6 +17,9 @@ export interface TemplateSetOptions {
   now?: () => Date;
 }
 
+/** Parse trees are immutable, so the defaults are parsed once and shared by every set. */
+let parsedDefaults: Map<string, ParsedTemplate> | undefined;
+
 export class TemplateSet {
   private readonly templates: Map<string, ParsedTemplate>;
   private readonly funcs: FuncMap;
@@ -34,7 +37,12 @@ export class TemplateSet {
   /** A set holding Klaxon's default templates (`__subject`, `email.default.html`, ...). */
   static withDefaults(options: TemplateSetOptions = {}): TemplateSet {
     const set = TemplateSet.empty(options);
-    for (const f of DEFAULT_TEMPLATE_FILES) set.addFile(f.name, f.text);
+    if (!parsedDefaults) {
+      for (const f of DEFAULT_TEMPLATE_FILES) set.addFile(f.name, f.text);
+      parsedDefaults = new Map(set.templates);
+    } else {
+      for (const [name, t] of parsedDefaults) set.templates.set(name, t);
+    }
     return set;
   }
 

@@ -176,6 +176,7 @@ describe('API v2 alerts', () => {
     assert.deepEqual(fps(await getAlerts('?filter=alertname%3DStatus&filter=severity%3D~%22crit.%2A%22')), [crit.fingerprint]);
     assert.deepEqual(fps(await getAlerts('?receiver=oth.*')), [team.fingerprint]);
     assert.deepEqual(fps(await getAlerts('?receiver=oth')), [], 'the receiver regex is anchored');
+    assert.deepEqual(fps(await getAlerts('?receiver_matchers=name%3Dcrit')), [crit.fingerprint], 'receiver_matchers on receiver labels (0.33+)');
     assert.deepEqual(fps(await getAlerts('?unprocessed=false')), fps(await getAlerts()), 'unprocessed is ignored (as every version)');
     assert.deepEqual(fps(await getAlerts('?filter=team%21%3D')), [team.fingerprint], 'team!="" passes when the label is present');
   });

@@ -11,17 +11,24 @@ export interface AlertFilter {
   muted: boolean;
   matchers: Matcher[];
   receiver?: AnchoredRegex;
+  /** `receiver_matchers` (0.33+): matchers on the receiver's labels. */
+  receiverMatchers: Matcher[];
 }
 
-/** `unprocessed` is accepted and ignored, as in every Alertmanager version. */
-export function readAlertFilter(query: RawQuery): AlertFilter {
-  const matchers = listParam(query, 'filter').map((text) => {
+function parseFilterMatchers(texts: string[]): Matcher[] {
+  return texts.map((text) => {
     try {
       return parseMatcher(text);
     } catch (err) {
       throw ApiError.text(400, (err as Error).message);
     }
   });
+}
+
+/** `unprocessed` is accepted and ignored, as in every Alertmanager version. */
+export function readAlertFilter(query: RawQuery): AlertFilter {
+  const matchers = parseFilterMatchers(listParam(query, 'filter'));
+  const receiverMatchers = parseFilterMatchers(listParam(query, 'receiver_matchers'));
   const receiverText = stringParam(query, 'receiver');
   let receiver: AnchoredRegex | undefined;
   if (receiverText !== undefined && receiverText !== '') {
@@ -38,6 +45,7 @@ export function readAlertFilter(query: RawQuery): AlertFilter {
     muted: boolParam(query, 'muted'),
     matchers,
     receiver,
+    receiverMatchers,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { labelSetString } from '../../../../../libs/core/src';
+import { labelSetString, matchesLabels } from '../../../../../libs/core/src';
 import type { LabelSet } from '../../../../../libs/core/src';
 import { compareAlertGroups, compareAlerts, groupLabels, Route } from '../../../../../libs/dispatch/src';
 import { RoutingView } from '../state/routing-view';
@@ -7,6 +7,12 @@ import { AlertEvaluator } from './alert-evaluator.service';
 import { AlertFilter, matchesFilter } from './alert-filter';
 import { alertGroupJson, gettableAlertJson } from './alert-json';
 import { alertStatus, AlertStatus, EvaluatedAlert } from './alert-status';
+
+/** Whether a receiver passes the `receiver` regex and the `receiver_matchers` on its labels. */
+function receiverPasses(filter: AlertFilter, name: string, labels: LabelSet | undefined): boolean {
+  if (filter.receiver && !filter.receiver.test(name)) return false;
+  return filter.receiverMatchers.length === 0 || matchesLabels(filter.receiverMatchers, labels ?? { name });
+}
 
 /** Whether an alert passes the state flags and `filter` matchers (not the receiver). */
 function passes(filter: AlertFilter, e: EvaluatedAlert, status: AlertStatus): boolean {
@@ -34,9 +40,10 @@ export class AlertQueryService {
   /** Unresolved alerts passing the filter, sorted by fingerprint: the JSON text of the array. */
   async alerts(filter: AlertFilter, now = Date.now()): Promise<string> {
     const evaluated = await this.evaluator.evaluate(now);
+    const receiverLabels = this.receiverLabels();
     const out: { fp: string; json: string }[] = [];
     for (const e of evaluated) {
-      if (filter.receiver && !e.routes.some((r) => filter.receiver!.test(r.receiver))) continue;
+      if (!e.routes.some((r) => receiverPasses(filter, r.receiver, receiverLabels.get(r.receiver)))) continue;
       const status = alertStatus(e);
       if (!passes(filter, e, status)) continue;
       out.push({ fp: e.alert.fingerprint, json: gettableAlertJson(e, status) });
@@ -48,11 +55,12 @@ export class AlertQueryService {
   /** One group per (route, group labels) with the alerts passing the filter, sorted as Alertmanager: JSON text. */
   async groups(filter: AlertFilter, now = Date.now()): Promise<string> {
     const evaluated = await this.evaluator.evaluate(now);
+    const receiverLabels = this.receiverLabels();
     const groups = new Map<string, Group>();
     const mutedByRoute = new Map<Route, string[]>();
     for (const e of evaluated) {
       for (const route of e.routes) {
-        if (filter.receiver && !filter.receiver.test(route.receiver)) continue;
+        if (!receiverPasses(filter, route.receiver, receiverLabels.get(route.receiver))) continue;
         let mutedBy = mutedByRoute.get(route);
         if (!mutedBy) {
           mutedBy = this.routing.mutedBy(route, now);
@@ -88,5 +96,9 @@ export class AlertQueryService {
     }
     out.sort(compareAlertGroups);
     return `[${out.map((o) => o.json).join(',')}]`;
+  }
+
+  private receiverLabels(): Map<string, LabelSet> {
+    return new Map(this.routing.config.receivers.map((r) => [r.name, r.labels]));
   }
 }

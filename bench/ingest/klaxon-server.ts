@@ -1,0 +1,62 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const MAIN = resolve(__dirname, '../../apps/klaxon/src/main.js');
+
+/** The compiled Klaxon (dist/, as built before the run) on 127.0.0.1:<random> with its embedded Redis. */
+export class KlaxonServer {
+  private child?: ChildProcess;
+  readonly dir = mkdtempSync(join(tmpdir(), 'klaxon-bench-'));
+  address = '';
+
+  get baseUrl(): string {
+    return `http://${this.address}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get storagePath(): string {
+    return join(this.dir, 'data');
+  }
+
+  static async start(config: string, args: string[]): Promise<KlaxonServer> {
+    const server = new KlaxonServer();
+    const configFile = join(server.dir, 'alertmanager.yml');
+    writeFileSync(configFile, config);
+    const child = spawn(
+      process.execPath,
+      [MAIN, `--config.file=${configFile}`, `--storage.path=${server.storagePath}`, '--web.listen-address=127.0.0.1:0', ...args],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDIS_URL: '' } },
+    );
+    server.child = child;
+    let output = '';
+    await new Promise<void>((done, fail) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const m = /msg="Listening on" address=([^\s]+)/.exec(output);
+        if (m) {
+          server.address = m[1];
+          done();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => fail(new Error(`klaxon exited with ${code}:\n${output}`)));
+    });
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

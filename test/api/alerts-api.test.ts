@@ -238,6 +238,7 @@ describe('API v2 alerts', () => {
     try {
       const res = await postJson(`${api}/alerts`, [{ labels: { alertname: 'DuringOutage' } }]);
       assert.equal(res.status, 503);
+      assert.match(res.json as string, /^failed to store alerts: /);
     } finally {
       await redisServer.launch();
     }

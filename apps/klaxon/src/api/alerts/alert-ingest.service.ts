@@ -25,7 +25,14 @@ export class AlertIngestService {
       if (result.ok) valid.push(result.alert);
       else errors.push(result.error);
     }
-    if (valid.length > 0) await this.alerts.ingest(valid, now);
+    if (valid.length > 0) {
+      try {
+        await this.alerts.ingest(valid, now);
+      } catch (err) {
+        // Nothing was acknowledged: the client must send again (Prometheus retries 5xx).
+        throw ApiError.text(503, `failed to store alerts: ${(err as Error).message}`);
+      }
+    }
     if (errors.length > 0) throw ApiError.text(400, errors.join('; '));
   }
 }

@@ -11,12 +11,13 @@ function stringMap(value: unknown, field: string): Record<string, string> | unde
   if (goJsonKind(value) !== 'object') {
     throw fail(`json: cannot unmarshal ${goJsonKind(value)} into Go struct field PostableAlert.${field} of type models.LabelSet`);
   }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  // Checked in place: JSON.parse made a fresh object, and normalizing copies it again.
+  const map = value as Record<string, unknown>;
+  for (const k in map) {
+    const v = map[k];
     if (typeof v !== 'string') throw fail(`json: cannot unmarshal ${goJsonKind(v)} into Go struct field Alert.${field} of type string`);
-    out[k] = v;
   }
-  return out;
+  return map as Record<string, string>;
 }
 
 function time(value: unknown, field: string): number | undefined {

@@ -8,8 +8,15 @@ export function timeParseError(text: string): string {
   return `parsing time ${JSON.stringify(text)} as "2006-01-02 15:04:05": cannot parse ${JSON.stringify(text)} as "2006"`;
 }
 
+/** The common case: UTC, whole milliseconds at most (`2026-11-24T01:45:37.052Z`). */
+const SIMPLE_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
 /** RFC3339 (any fraction, any offset) to Unix milliseconds, keeping sub-millisecond digits. */
 export function parseApiTime(text: string): number {
+  if (SIMPLE_UTC.test(text) && text.charCodeAt(0) !== 0x30) {
+    const ms = Date.parse(text);
+    if (!Number.isNaN(ms)) return ms;
+  }
   const m = RFC3339.exec(text);
   if (!m) throw new Error(timeParseError(text));
   const [, y, mo, d, h, mi, s, frac, zone] = m;

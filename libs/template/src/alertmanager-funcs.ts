@@ -5,7 +5,7 @@ import { toJson } from './go-json';
 import { matchString, replaceAllString } from './go-regexp';
 import { goTitle, goToLower, goToUpper, goTrimSpace } from './go-strings';
 import { formatGoTime, GoTime } from './go-time';
-import { zoneForInstant } from './go-zone';
+import { zoneAt } from './go-zone';
 import { queryUnescape } from './text-escapers';
 import { GoDuration, GoList, GoMap, GoValue, SafeString, goTypeName, stringList } from './values';
 
@@ -83,7 +83,7 @@ export function alertmanagerFuncs(now: () => Date = () => new Date()): FuncMap {
     date: { params: ['string', 'time.Time'], call: (f, t) => formatGoTime(t as GoTime, f as string) },
     tz: {
       params: ['string', 'time.Time'],
-      call: (name, t) => (t as GoTime).in(zoneForInstant(name as string, t as GoTime)),
+      call: (name, t) => (t as GoTime).in(zoneAt(name as string, (t as GoTime).unixSeconds)),
     },
     since: {
       params: ['time.Time'],

@@ -2,17 +2,10 @@
 // seen in a zone (name + offset). Zones are UTC, fixed offsets, or IANA names resolved through
 // Intl (no I/O).
 import { GoDuration, type GoMethod } from './values';
+import { GoZone, UTC_ZONE, pad, zoneAt } from './go-zone';
 
-export interface GoZone {
-  /** Zone abbreviation as Go prints it ("UTC", "CET", or "+0200" for unnamed fixed zones). */
-  name: string;
-  /** Offset east of UTC in seconds, for this instant. */
-  offsetSeconds: number;
-  /** IANA name to resolve offsets for other instants (undefined for fixed zones). */
-  iana?: string;
-}
-
-export const UTC_ZONE: GoZone = { name: 'UTC', offsetSeconds: 0 };
+export type { GoZone };
+export { UTC_ZONE };
 
 export class GoTime {
   readonly goType = 'time.Time';
@@ -48,6 +41,18 @@ export class GoTime {
     const secs = BigInt(Math.floor(utcMs / 1000)) - BigInt(offset);
     const zone = z ? UTC_ZONE : { name: formatOffset(offset, false, false), offsetSeconds: offset };
     return new GoTime(secs, nanos, zone);
+  }
+
+  /** Time.Add(d): d must be a time.Duration (or an int of nanoseconds, as Go converts constants). */
+  add(d: unknown): GoTime {
+    let nanos: bigint;
+    if (d instanceof GoDuration) nanos = d.nanos;
+    else if (typeof d === 'bigint') nanos = d;
+    else throw new Error(`wrong type for value; expected time.Duration`);
+    const total = this.unixNanos() + nanos;
+    const secs = total >= 0n ? total / 1_000_000_000n : -((-total + 999_999_999n) / 1_000_000_000n);
+    const t = new GoTime(secs, Number(total - secs * 1_000_000_000n), this.zone);
+    return t.zone.iana ? t.in(zoneAt(t.zone.iana, t.unixSeconds)) : t;
   }
 
   unixNanos(): bigint {
@@ -90,6 +95,11 @@ export class GoTime {
     switch (name) {
       case 'Format': return { params: ['string'], call: (layout) => formatGoTime(this, layout as string) };
       case 'UTC': return { params: [], call: () => this.in(UTC_ZONE) };
+      case 'Local': return { params: [], call: () => this.in(zoneAt('Local', this.unixSeconds)) };
+      case 'Add': return { params: ['value'], call: (d) => this.add(d) };
+      case 'Before': return { params: ['time.Time'], call: (o) => this.unixNanos() < (o as GoTime).unixNanos() };
+      case 'After': return { params: ['time.Time'], call: (o) => this.unixNanos() > (o as GoTime).unixNanos() };
+      case 'Equal': return { params: ['time.Time'], call: (o) => this.unixNanos() === (o as GoTime).unixNanos() };
       case 'Unix': return { params: [], call: () => this.unixSeconds };
       case 'UnixMilli': return { params: [], call: () => this.unixNanos() / 1_000_000n };
       case 'UnixNano': return { params: [], call: () => this.unixNanos() };
@@ -130,10 +140,6 @@ export interface CalendarFields {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-export function pad(n: number, width: number, ch = '0'): string {
-  const s = String(Math.abs(n));
-  return (n < 0 ? '-' : '') + s.padStart(width, ch);
-}
 
 function formatOffset(offsetSeconds: number, colon: boolean, hoursOnly: boolean, withSeconds = false): string {
   const sign = offsetSeconds < 0 ? '-' : '+';

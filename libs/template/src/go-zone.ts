@@ -1,8 +1,24 @@
-// time.LoadLocation + Time.In for the `tz` function: IANA zones resolved through Intl (no I/O).
-import { GoTime, GoZone, UTC_ZONE, pad } from './go-time';
+// Zones of time.Time values: UTC, fixed offsets, and IANA zones (time.LoadLocation + Time.In for
+// the `tz` function) resolved through Intl (no I/O).
 
-/** Resolves an IANA zone name (or "UTC"/"Local") for the given instant, as time.LoadLocation + In would. */
-export function zoneForInstant(name: string, t: GoTime): GoZone {
+export interface GoZone {
+  /** Zone abbreviation as Go prints it ("UTC", "CET", or "+0200" for unnamed fixed zones). */
+  name: string;
+  /** Offset east of UTC in seconds, for this instant. */
+  offsetSeconds: number;
+  /** IANA name to resolve offsets for other instants (undefined for fixed zones). */
+  iana?: string;
+}
+
+export const UTC_ZONE: GoZone = { name: 'UTC', offsetSeconds: 0 };
+
+export function pad(n: number, width: number, ch = '0'): string {
+  const s = String(Math.abs(n));
+  return (n < 0 ? '-' : '') + s.padStart(width, ch);
+}
+
+/** Resolves an IANA zone name (or "UTC"/"Local") at an instant, as time.LoadLocation + In would. */
+export function zoneAt(name: string, unixSeconds: bigint): GoZone {
   if (name === '' || name === 'UTC') return UTC_ZONE;
   const resolved = name === 'Local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : name;
   let fmt: Intl.DateTimeFormat;
@@ -15,9 +31,13 @@ export function zoneForInstant(name: string, t: GoTime): GoZone {
   } catch {
     throw new Error(`unknown time zone ${name}`);
   }
-  const ms = Number(t.unixSeconds) * 1000;
+  const ms = Number(unixSeconds) * 1000;
   const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  // setUTCFullYear, not Date.UTC, which reads years below 100 as 19xx.
+  const wall = new Date(0);
+  wall.setUTCFullYear(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
+  wall.setUTCHours(Number(parts.hour) % 24, Number(parts.minute), Number(parts.second), 0);
+  const asUtc = wall.getTime();
   const offsetSeconds = Math.round((asUtc - ms) / 1000);
   return { name: zoneAbbreviation(resolved, ms, offsetSeconds), offsetSeconds, iana: resolved };
 }

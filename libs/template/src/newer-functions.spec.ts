@@ -34,6 +34,14 @@ describe('time functions', () => {
     assert.equal(render('{{ (index .Alerts 0).StartsAt | tz "America/New_York" | date "15:04 MST" }}'), '20:45 EST');
     assert.throws(() => render('{{ tz "Nowhere/Land" (index .Alerts 0).StartsAt }}'), /error calling tz: unknown time zone Nowhere\/Land/);
   });
+  test('time methods: Add, Before, After, Equal', () => {
+    assert.equal(render('{{ (index .Alerts 0).StartsAt.Add 1500000000 }}'), '2026-11-24 01:45:38.552 +0000 UTC');
+    assert.equal(render('{{ $t := (index .Alerts 0).StartsAt }}{{ ($t.Add (since $t)) }}'), '2026-11-24 02:45:37.052 +0000 UTC');
+    assert.equal(render('{{ $t := (index .Alerts 0).StartsAt }}{{ $t.Before now }} {{ $t.After now }} {{ $t.Equal $t }}'), 'true false true');
+    // Going back across the daylight-saving change re-resolves the zone offset (CET to CEST).
+    assert.equal(render('{{ ((index .Alerts 0).StartsAt | tz "Europe/Paris").Add -20000000000000000 }}'), '2026-04-06 16:12:17.052 +0200 CEST');
+  });
+
   test('since is the duration from a time to now', () => {
     assert.equal(render('{{ since (index .Alerts 0).StartsAt }}'), '1h0m0s');
     assert.equal(render('{{ (since (index .Alerts 0).StartsAt).Minutes }}'), '60');

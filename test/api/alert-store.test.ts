@@ -50,7 +50,8 @@ describe('AlertRepository', () => {
       ],
       now,
     );
-    assert.equal(result.length, 2);
+    assert.equal(result.alerts.length, 2);
+    assert.match(result.eventId, /^\d+-\d+$/);
     const twice = await repo.get(fingerprint({ alertname: 'Twice' }));
     assert.equal(twice?.startsAt, now - 5_000);
     assert.equal(twice?.annotations.at, String(now + 1));
@@ -100,5 +101,41 @@ describe('AlertRepository', () => {
 
     await repo.ingest([alert({ alertname: 'Second' }, now - 10_000, now - 1, now + 1)], now + 1);
     assert.deepEqual(await names(now + 2_000), ['First', 'Fourth', 'Third'], 'resolved at the query time: left out');
+  });
+
+  test('AlertMirror loaded on an empty stream: follows new entries, and reloads if the stream lost entries meanwhile', async () => {
+    await clients[0].del('klaxon:alerts', 'klaxon:alert-events');
+    const repo = new AlertRepository(clients[0]);
+    const mirror = new AlertMirror(clients[1]);
+    const now = Date.now();
+    const names = async () => [...(await mirror.current(Date.now())).values()].map((a) => a.labels.alertname).sort();
+    assert.deepEqual(await names(), []);
+    await repo.ingest([alert({ alertname: 'A' }, now, now + 60_000, now)], now);
+    assert.deepEqual(await names(), ['A']);
+
+    const other = new AlertMirror(clients[2]);
+    await clients[0].del('klaxon:alerts', 'klaxon:alert-events');
+    assert.deepEqual([...(await other.current(Date.now())).keys()], []);
+    await repo.ingest([alert({ alertname: 'B' }, now, now + 60_000, now)], now);
+    await repo.ingest([alert({ alertname: 'C' }, now, now + 60_000, now)], now);
+    await clients[0].xtrim('klaxon:alert-events', 'MAXLEN', 1);
+    const seen = [...(await other.current(Date.now())).values()].map((a) => a.labels.alertname).sort();
+    assert.deepEqual(seen, ['B', 'C'], 'the entry for B was trimmed before it was read: full reload');
+  });
+
+  test('AlertMirror.applyLocal: a batch this process stored is taken as given and its stream entry skipped', async () => {
+    await clients[0].del('klaxon:alerts', 'klaxon:alert-events');
+    const repo = new AlertRepository(clients[0]);
+    const mirror = new AlertMirror(clients[1]);
+    await mirror.current(Date.now());
+    const now = Date.now();
+    const stored = await repo.ingest([alert({ alertname: 'Local' }, now, now + 60_000, now)], now);
+    const local = { ...stored.alerts[0], annotations: { copy: 'in-process' } };
+    mirror.applyLocal(stored.eventId, [local]);
+    const [seen] = [...(await mirror.current(Date.now())).values()];
+    assert.deepEqual(seen.annotations, { copy: 'in-process' }, 'not re-read from Redis');
+    await repo.ingest([alert({ alertname: 'Local' }, now, now + 60_000, now + 5)], now + 5);
+    const [after] = [...(await mirror.current(Date.now())).values()];
+    assert.deepEqual(after.annotations, { at: String(now + 5) }, 'a batch stored elsewhere is re-read');
   });
 });

@@ -1,5 +1,5 @@
 // Redis repositories (plain classes over ioredis): alerts, silences, peers.
-export { AlertRepository, AlertWriteConflictError } from './alerts/alert-repository';
+export { AlertRepository, AlertWriteConflictError, IngestResult } from './alerts/alert-repository';
 export { ALERTS_KEY, ALERT_EVENTS_KEY, ALERT_EVENTS_MAXLEN } from './alerts/alert-keys';
 export { encodeAlert, decodeAlert } from './alerts/alert-codec';
 export { AlertMirror } from './alerts/alert-mirror';

@@ -7,6 +7,12 @@ import { defineScript } from '../redis-script';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What one ingest stored, and the `klaxon:alert-events` entry announcing it. */
+export interface IngestResult {
+  alerts: StoredAlert[];
+  eventId: string;
+}
+
 /** The same fingerprints kept changing under us: the caller answers with a server error. */
 export class AlertWriteConflictError extends Error {}
 
@@ -36,10 +42,10 @@ export class AlertRepository {
   /**
    * Stores normalized alerts (in order: a later alert of the same fingerprint merges with the
    * earlier one), merging each with the stored alert of its fingerprint. Resolves once Redis
-   * has them; returns what was stored, one per distinct fingerprint.
+   * has them; returns what was stored (one per distinct fingerprint) and the event entry id.
    */
-  async ingest(alerts: readonly StoredAlert[], now: number): Promise<StoredAlert[]> {
-    if (alerts.length === 0) return [];
+  async ingest(alerts: readonly StoredAlert[], now: number): Promise<IngestResult> {
+    if (alerts.length === 0) return { alerts: [], eventId: '' };
     const fingerprints = [...new Set(alerts.map((a) => a.fingerprint))];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const before = await this.redis.hmget(ALERTS_KEY, ...fingerprints);
@@ -56,7 +62,7 @@ export class AlertRepository {
       const args: string[] = [String(fingerprints.length), String(ALERT_EVENTS_MAXLEN), fingerprints.join(',')];
       fingerprints.forEach((fp, i) => args.push(fp, before[i] ?? '', encodeAlert(touched.get(fp) as StoredAlert)));
       const written = await this.storeScript.run([ALERTS_KEY, ALERT_EVENTS_KEY], args);
-      if (written === 1) return fingerprints.map((fp) => touched.get(fp) as StoredAlert);
+      if (typeof written === 'string') return { alerts: fingerprints.map((fp) => touched.get(fp) as StoredAlert), eventId: written };
       await pause(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
     }
     throw new AlertWriteConflictError(`alerts kept changing concurrently; gave up after ${MAX_ATTEMPTS} attempts`);

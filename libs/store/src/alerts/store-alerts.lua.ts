@@ -3,7 +3,8 @@
 // KEYS[1] alerts hash, KEYS[2] alert-events stream.
 // ARGV[1] number of alerts n, ARGV[2] stream MAXLEN, ARGV[3] comma-joined fingerprints,
 // then n triples: fingerprint, the value read before merging ("" when absent), the new value.
-// Returns 1 when written, 0 (writing nothing) when any fingerprint changed since it was read.
+// Returns the id of the stream entry when written, 0 (writing nothing) when any fingerprint
+// changed since it was read.
 export const STORE_ALERTS_SCRIPT = `
 local n = tonumber(ARGV[1])
 for i = 0, n - 1 do
@@ -23,8 +24,7 @@ for i = 0, n - 1 do
   end
 end
 if #chunk > 0 then redis.call('HSET', KEYS[1], unpack(chunk)) end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'fps', ARGV[3])
-return 1
+return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'fps', ARGV[3])
 `;
 
 // Deletes the given fingerprints only if their value is still the one read (GC of resolved alerts).

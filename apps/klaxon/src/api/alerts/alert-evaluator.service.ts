@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import {
   buildInhibitionIndex,
   buildSilenceIndex,
@@ -17,7 +17,7 @@ import type { EvaluatedAlert } from './alert-status';
  * through one index per rule, so the cost grows with the alerts, not alerts × silences.
  */
 @Injectable()
-export class AlertEvaluator {
+export class AlertEvaluator implements OnApplicationBootstrap {
   private silenceIndex?: { version: string; index: SilenceIndex };
 
   constructor(
@@ -25,6 +25,11 @@ export class AlertEvaluator {
     private readonly silences: SilenceRepository,
     private readonly routing: RoutingView,
   ) {}
+
+  /** Loads the alert mirror at start, so that the batches stored from now on are applied to it. */
+  onApplicationBootstrap(): void {
+    this.alerts.current(Date.now()).catch(() => undefined);
+  }
 
   async evaluate(now: number): Promise<EvaluatedAlert[]> {
     const [current, silenceIndex] = await Promise.all([this.alerts.current(now), this.currentSilenceIndex()]);

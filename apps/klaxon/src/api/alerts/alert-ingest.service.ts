@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { normalizePostedAlert, PostedAlert, StoredAlert } from '../../../../../libs/dispatch/src';
-import { AlertRepository } from '../../../../../libs/store/src';
+import { AlertMirror, AlertRepository } from '../../../../../libs/store/src';
 import { ConfigStore } from '../../config/config-store';
 import { ApiError } from '../http/api-error';
 
@@ -13,6 +13,7 @@ import { ApiError } from '../http/api-error';
 export class AlertIngestService {
   constructor(
     private readonly alerts: AlertRepository,
+    private readonly mirror: AlertMirror,
     private readonly configStore: ConfigStore,
   ) {}
 
@@ -27,7 +28,8 @@ export class AlertIngestService {
     }
     if (valid.length > 0) {
       try {
-        await this.alerts.ingest(valid, now);
+        const stored = await this.alerts.ingest(valid, now);
+        this.mirror.applyLocal(stored.eventId, stored.alerts);
       } catch (err) {
         // Nothing was acknowledged: the client must send again (Prometheus retries 5xx).
         throw ApiError.text(503, `failed to store alerts: ${(err as Error).message}`);

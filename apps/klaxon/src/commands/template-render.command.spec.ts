@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { expandGlob, loadTemplateGlobs, runTemplateRender } from './template-render.command';
+import { runTemplateRender } from './template-render.command';
+import { expandGlob, loadTemplateGlobs } from '../config/template-files';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new PassThrough();

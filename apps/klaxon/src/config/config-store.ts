@@ -2,27 +2,42 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { KlaxonConfig, loadConfigFile } from '../../../../libs/config/src';
 import type { Logger } from '../logging/logger';
+import type { TemplateSet } from '../../../../libs/template/src';
+import { loadTemplateGlobs } from './template-files';
 
 export type ConfigListener = (config: KlaxonConfig) => void | Promise<void>;
 
 /**
- * The configuration in force, and reloading it: a failed reload keeps the running
- * configuration and says why (as Alertmanager).
+ * The configuration in force with its templates (Klaxon's defaults plus the `templates:` files),
+ * and reloading both: a failed reload (config or template error) keeps the running configuration
+ * and templates and says why (as Alertmanager).
  */
 export class ConfigStore {
-  private current: KlaxonConfig;
+  private currentConfig: KlaxonConfig;
+  private currentTemplates: TemplateSet;
   private currentHash: string;
   private lastReloadSuccessful = true;
   private lastReloadAt = new Date();
   private readonly listeners: ConfigListener[] = [];
 
   constructor(private readonly path: string, private readonly logger: Logger, initial?: KlaxonConfig) {
-    this.current = initial ?? loadConfigFile(path);
+    this.currentConfig = initial ?? loadConfigFile(path);
+    this.currentTemplates = loadTemplateGlobs(this.currentConfig.templates);
     this.currentHash = hashFile(path);
   }
 
   get config(): KlaxonConfig {
-    return this.current;
+    return this.currentConfig;
+  }
+
+  /** The templates in force (never mutate: clone to add definitions). */
+  get templates(): TemplateSet {
+    return this.currentTemplates;
+  }
+
+  /** As a template source for notifiers: the templates in force at the time of asking. */
+  current(): TemplateSet {
+    return this.currentTemplates;
   }
 
   get hash(): string {
@@ -41,15 +56,18 @@ export class ConfigStore {
   async reload(): Promise<void> {
     this.logger.info('Loading configuration file', { component: 'configuration', file: this.path });
     let next: KlaxonConfig;
+    let nextTemplates: TemplateSet;
     try {
       next = loadConfigFile(this.path);
+      nextTemplates = loadTemplateGlobs(next.templates);
     } catch (err) {
       this.lastReloadSuccessful = false;
       this.lastReloadAt = new Date();
       this.logger.error('Loading configuration file failed', { component: 'configuration', file: this.path, err: (err as Error).message });
       throw err;
     }
-    this.current = next;
+    this.currentConfig = next;
+    this.currentTemplates = nextTemplates;
     this.currentHash = hashFile(this.path);
     this.lastReloadSuccessful = true;
     this.lastReloadAt = new Date();

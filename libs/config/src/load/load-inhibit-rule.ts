@@ -21,7 +21,7 @@ export function loadInhibitRule(ctx: LoadContext, v: YamlValue): InhibitRuleConf
   const targetMatchRe = readMatchMap(s.get('target_match_re'), true);
   const targetMatchers = readMatcherStrings(ctx, s.get('target_matchers'));
   const equalValue = s.get('equal');
-  const equal = equalValue.asStringList() ?? [];
+  const equal = equalValue.asStringList('model.LabelNames') ?? [];
   for (const name of equal) {
     if (!isLabelNameValid(ctx, name)) equalValue.error(`${JSON.stringify(name)} is not a valid label name`);
   }

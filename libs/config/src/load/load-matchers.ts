@@ -8,7 +8,7 @@ import type { LoadContext } from './load-context';
 export function readMatcherStrings(ctx: LoadContext, v: YamlValue): Matcher[] | undefined {
   if (v.isNull) return undefined;
   const out: Matcher[] = [];
-  for (const item of v.asList('config.Matchers')) {
+  for (const item of v.asList('[]string')) {
     const text = item.asString();
     if (text === undefined) continue;
     try {

@@ -53,7 +53,7 @@ export function parseConfig(
   }
 
   const receiverEntries: { receiver: ReceiverConfig; place: { path: string; line?: number } }[] = [];
-  for (const item of top.get('receivers').asList('[]config.Receiver')) {
+  for (const item of top.get('receivers').asList('[]*config.Receiver')) {
     const receiver = loadReceiver(ctx, item, global);
     if (receiver) receiverEntries.push({ receiver, place: { path: item.path, line: item.line } });
     else if (item.isNull) item.error('missing name in receiver');
@@ -68,8 +68,10 @@ export function parseConfig(
 
   if (route) {
     checkRootRoute(route, issues);
+    // Like Go, which stops at type errors: no cross-checks against a section that could not be read.
+    const readable = ['receivers', 'time_intervals', 'mute_time_intervals'].every((k) => top.get(k).isListOrAbsent);
     const names = new Set(receiverEntries.map((e) => e.receiver.name));
-    checkRouteReferences(route, names, timeIntervals, issues);
+    if (readable) checkRouteReferences(route, names, timeIntervals, issues);
   }
   if (issues.issues.length > 0 || !route) throw new ConfigError(byLine(issues.issues));
   return {

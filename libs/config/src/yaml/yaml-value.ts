@@ -108,9 +108,14 @@ export class YamlValue {
     return this.node.items.map((item, i) => this.child(item, `${this.path}[${i}]`));
   }
 
-  asStringList(): string[] | undefined {
+  /** A sequence (or absent): what a list field can be read from. */
+  get isListOrAbsent(): boolean {
+    return this.isNull || isSeq(this.node);
+  }
+
+  asStringList(goType = '[]string'): string[] | undefined {
     if (this.isNull) return undefined;
-    if (!isSeq(this.node)) return this.mismatch('[]string');
+    if (!isSeq(this.node)) return this.mismatch(goType);
     const out: string[] = [];
     for (const item of this.asList()) {
       const s = item.asString();

@@ -41,8 +41,14 @@ export class AcceptanceTest {
     return { address: receiver.address, receiver, collector, want: collector.want.bind(collector) };
   }
 
+  /** Starts the router; if it cannot start, the webhooks are closed too. */
   async start(config: string): Promise<RouterUnderTest> {
-    this.router = await startRouter(config, this.options.target);
+    try {
+      this.router = await startRouter(config, this.options.target);
+    } catch (err) {
+      await this.close();
+      throw err;
+    }
     return this.router;
   }
 

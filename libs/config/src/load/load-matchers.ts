@@ -37,12 +37,11 @@ export function readMatchMap(v: YamlValue, regex: boolean): { map?: Record<strin
   if (map === undefined) return { matchers: [] };
   const matchers: Matcher[] = [];
   for (const [name, value] of Object.entries(map)) {
-    if (!isValidLegacyLabelName(name)) {
-      v.error(`invalid label name ${JSON.stringify(name)}`);
-      continue;
-    }
+    const validName = isValidLegacyLabelName(name);
+    if (!validName) v.error(`invalid label name ${JSON.stringify(name)}`);
     try {
-      matchers.push(Matcher.create(regex ? '=~' : '=', name, value));
+      const m = Matcher.create(regex ? '=~' : '=', name, value);
+      if (validName) matchers.push(m);
     } catch (e) {
       v.error((e as Error).message);
     }

@@ -34,8 +34,9 @@ function formatterFor(location: string): Intl.DateTimeFormat {
 export function isKnownLocation(location: string): boolean {
   if (location === '' || location === 'UTC' || location === 'Local') return true;
   try {
-    formatterFor(location);
-    return true;
+    // Zone files are looked up case-sensitively by Go: 'utc' or 'europe/berlin' are unknown there.
+    const resolved = formatterFor(location).resolvedOptions().timeZone;
+    return resolved === location || resolved.toLowerCase() !== location.toLowerCase();
   } catch {
     return false;
   }

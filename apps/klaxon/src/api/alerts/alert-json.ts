@@ -1,6 +1,6 @@
-// gettableAlert / alertGroup JSON text, with Alertmanager's field order and sorted label keys.
-// The parts of an alert's JSON that do not depend on the query are rendered once per stored
-// alert object and reused, so listing 100k alerts is mostly string concatenation.
+// gettableAlert / alertGroup JSON, with Alertmanager's field order and sorted label keys.
+// An alert's JSON is rendered once per stored alert object (and again only when its receivers
+// or status change), so listing 100k alerts is mostly one copy of cached bytes.
 import { compareUtf8, LabelSet } from '../../../../../libs/core/src';
 import type { Route, StoredAlert } from '../../../../../libs/dispatch/src';
 import { formatApiTime } from '../http/api-time';
@@ -22,21 +22,15 @@ interface Fragments {
   tail: string;
 }
 
-const fragments = new WeakMap<StoredAlert, Fragments>();
 const receiverLists = new WeakMap<Route[], string>();
 
 function fragmentsOf(a: StoredAlert): Fragments {
-  let f = fragments.get(a);
-  if (!f) {
-    const generator = a.generatorURL ? `,"generatorURL":${JSON.stringify(a.generatorURL)}` : '';
-    f = {
-      head: `{"annotations":${JSON.stringify(sortedLabels(a.annotations ?? {}))},"endsAt":"${formatApiTime(a.endsAt)}","fingerprint":${JSON.stringify(a.fingerprint)},"receivers":`,
-      middle: `,"startsAt":"${formatApiTime(a.startsAt)}","status":`,
-      tail: `,"updatedAt":"${formatApiTime(a.updatedAt)}"${generator},"labels":${JSON.stringify(sortedLabels(a.labels))}}`,
-    };
-    fragments.set(a, f);
-  }
-  return f;
+  const generator = a.generatorURL ? `,"generatorURL":${JSON.stringify(a.generatorURL)}` : '';
+  return {
+    head: `{"annotations":${JSON.stringify(sortedLabels(a.annotations ?? {}))},"endsAt":"${formatApiTime(a.endsAt)}","fingerprint":${JSON.stringify(a.fingerprint)},"receivers":`,
+    middle: `,"startsAt":"${formatApiTime(a.startsAt)}","status":`,
+    tail: `,"updatedAt":"${formatApiTime(a.updatedAt)}"${generator},"labels":${JSON.stringify(sortedLabels(a.labels))}}`,
+  };
 }
 
 function receiversJson(routes: Route[]): string {
@@ -55,13 +49,47 @@ function statusJson(s: AlertStatus): string {
   return JSON.stringify({ inhibitedBy: s.inhibitedBy, mutedBy: s.mutedBy, silencedBy: s.silencedBy, state: s.state });
 }
 
-/** One gettableAlert as JSON text. */
-export function gettableAlertJson(e: EvaluatedAlert, status: AlertStatus): string {
-  const f = fragmentsOf(e.alert);
-  return f.head + receiversJson(e.routes) + f.middle + statusJson(status) + f.tail;
+/** An alert's rendered JSON, valid while its routes and status render the same. */
+interface RenderedAlert {
+  dynamic: string;
+  json: Buffer;
 }
 
-/** One alertGroup as JSON text, from its alerts' JSON texts. */
-export function alertGroupJson(alerts: readonly string[], labels: LabelSet, receiver: string): string {
-  return `{"alerts":[${alerts.join(',')}],"labels":${JSON.stringify(sortedLabels(labels))},"receiver":${JSON.stringify({ name: receiver })}}`;
+const rendered = new WeakMap<StoredAlert, RenderedAlert>();
+
+/** One gettableAlert as UTF-8 JSON; reused across queries while its receivers and status are unchanged. */
+export function gettableAlertJson(e: EvaluatedAlert, status: AlertStatus): Buffer {
+  const receivers = receiversJson(e.routes);
+  const statusText = statusJson(status);
+  const dynamic = receivers + statusText;
+  const cached = rendered.get(e.alert);
+  if (cached && cached.dynamic === dynamic) return cached.json;
+  const f = fragmentsOf(e.alert);
+  const json = Buffer.from(f.head + receivers + f.middle + statusText + f.tail);
+  rendered.set(e.alert, { dynamic, json });
+  return json;
+}
+
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/** The pieces of `[a,b,…]` from rendered JSON values (concatenated once, when sent). */
+export function jsonArray(items: readonly Buffer[]): Buffer[] {
+  const parts: Buffer[] = [OPEN];
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(item);
+  });
+  parts.push(CLOSE);
+  return parts;
+}
+
+/** One alertGroup as UTF-8 JSON, from its alerts' rendered JSON. */
+export function alertGroupJson(alerts: readonly Buffer[], labels: LabelSet, receiver: string): Buffer {
+  return Buffer.concat([
+    Buffer.from('{"alerts":'),
+    ...jsonArray(alerts),
+    Buffer.from(`,"labels":${JSON.stringify(sortedLabels(labels))},"receiver":${JSON.stringify({ name: receiver })}}`),
+  ]);
 }

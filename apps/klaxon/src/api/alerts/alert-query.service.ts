@@ -5,7 +5,7 @@ import { compareAlertGroups, compareAlerts, groupLabels, Route } from '../../../
 import { RoutingView } from '../state/routing-view';
 import { AlertEvaluator } from './alert-evaluator.service';
 import { AlertFilter, matchesFilter } from './alert-filter';
-import { alertGroupJson, gettableAlertJson } from './alert-json';
+import { alertGroupJson, gettableAlertJson, jsonArray } from './alert-json';
 import { alertStatus, AlertStatus, EvaluatedAlert } from './alert-status';
 
 /** Whether a receiver passes the `receiver` regex and the `receiver_matchers` on its labels. */
@@ -37,11 +37,11 @@ export class AlertQueryService {
     private readonly routing: RoutingView,
   ) {}
 
-  /** Unresolved alerts passing the filter, sorted by fingerprint: the JSON text of the array. */
-  async alerts(filter: AlertFilter, now = Date.now()): Promise<string> {
+  /** Unresolved alerts passing the filter, sorted by fingerprint: the JSON array. */
+  async alerts(filter: AlertFilter, now = Date.now()): Promise<Buffer[]> {
     const evaluated = await this.evaluator.evaluate(now);
     const receiverLabels = this.receiverLabels();
-    const out: { fp: string; json: string }[] = [];
+    const out: { fp: string; json: Buffer }[] = [];
     for (const e of evaluated) {
       if (!e.routes.some((r) => receiverPasses(filter, r.receiver, receiverLabels.get(r.receiver)))) continue;
       const status = alertStatus(e);
@@ -49,11 +49,11 @@ export class AlertQueryService {
       out.push({ fp: e.alert.fingerprint, json: gettableAlertJson(e, status) });
     }
     out.sort((a, b) => (a.fp < b.fp ? -1 : a.fp > b.fp ? 1 : 0));
-    return `[${out.map((o) => o.json).join(',')}]`;
+    return jsonArray(out.map((o) => o.json));
   }
 
-  /** One group per (route, group labels) with the alerts passing the filter, sorted as Alertmanager: JSON text. */
-  async groups(filter: AlertFilter, now = Date.now()): Promise<string> {
+  /** One group per (route, group labels) with the alerts passing the filter, sorted as Alertmanager: the JSON array. */
+  async groups(filter: AlertFilter, now = Date.now()): Promise<Buffer[]> {
     const evaluated = await this.evaluator.evaluate(now);
     const receiverLabels = this.receiverLabels();
     const groups = new Map<string, Group>();
@@ -77,7 +77,7 @@ export class AlertQueryService {
         group.alerts.push(e);
       }
     }
-    const out: { labels: LabelSet; receiver: string; json: string }[] = [];
+    const out: { labels: LabelSet; receiver: string; json: Buffer }[] = [];
     for (const group of groups.values()) {
       const alerts = group.alerts
         .map((e) => ({ e, status: alertStatus(e, group.mutedBy) }))
@@ -95,7 +95,7 @@ export class AlertQueryService {
       });
     }
     out.sort(compareAlertGroups);
-    return `[${out.map((o) => o.json).join(',')}]`;
+    return jsonArray(out.map((o) => o.json));
   }
 
   private receiverLabels(): Map<string, LabelSet> {

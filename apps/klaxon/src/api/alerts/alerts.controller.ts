@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { answer, sendEmpty, sendJsonText } from '../http/api-reply';
+import { answer, sendEmpty, sendRenderedJson } from '../http/api-reply';
 import { readRawBody } from '../http/install-api-http';
 import { parseJsonBody } from '../http/json-body';
 import type { RawQuery } from '../http/query-params';
@@ -29,14 +29,14 @@ export class AlertsController {
   @Get('alerts')
   async list(@Query() params: RawQuery, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, 500, async () => {
-      sendJsonText(reply, 200, await this.query.alerts(readAlertFilter(params)));
+      sendRenderedJson(reply, 200, await this.query.alerts(readAlertFilter(params)));
     });
   }
 
   @Get('alerts/groups')
   async groups(@Query() params: RawQuery, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, 500, async () => {
-      sendJsonText(reply, 200, await this.query.groups(readAlertFilter(params)));
+      sendRenderedJson(reply, 200, await this.query.groups(readAlertFilter(params)));
     });
   }
 }

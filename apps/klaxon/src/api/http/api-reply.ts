@@ -12,12 +12,14 @@ export function sendJson(reply: FastifyReply, status: number, body: unknown, new
     .send(Buffer.from(JSON.stringify(body) + (newline ? '\n' : '')));
 }
 
-/** A JSON body already rendered as text (a handler payload: ends with a newline). */
-export function sendJsonText(reply: FastifyReply, status: number, json: string): void {
+const NEWLINE = Buffer.from('\n');
+
+/** A JSON body already rendered, in pieces (a handler payload: ends with a newline). */
+export function sendRenderedJson(reply: FastifyReply, status: number, pieces: readonly Buffer[]): void {
   reply
     .code(status)
     .header('Content-Type', 'application/json')
-    .send(Buffer.from(json + '\n'));
+    .send(Buffer.concat([...pieces, NEWLINE]));
 }
 
 /** 200 with no body and no Content-Type (POST /alerts, DELETE /silence). */

@@ -18,6 +18,14 @@ const NEWER: Record<string, string> = {
     'cannot have wildcard group_by (`...`) and other labels at the same time',
 };
 
+/** Styles seen in real configs: spaced operators, unquoted regexes, anchors, flow maps. */
+const HANDWRITTEN = [
+  'route:\n  receiver: "null"\n  routes:\n  - receiver: "null"\n    matchers:\n    - alertname = "Watchdog"\n    - severity =~ warning|critical\n    - team != ops\nreceivers:\n- name: "null"\n',
+  'route:\n  receiver: a\n  routes:\n  - {receiver: a, match_re: {service: "^(foo1|foo2|baz)$"}, continue: true}\n  - {receiver: a, match: {test: 2}}\nreceivers:\n- {name: a}\n',
+  'global:\n  resolve_timeout: 1m\nroute:\n  receiver: a\n  group_by: [\'...\']\nreceivers:\n- name: a\n  webhook_configs:\n  - url: "http://127.0.0.1:5001/"\n    send_resolved: false\n',
+  'route:\n  receiver: a\n  routes:\n  - matchers: [\'{severity="critical", team=~"a|b"}\']\n    receiver: a\n    active_time_intervals: [work]\ntime_intervals:\n- name: work\n  time_intervals:\n  - times: [{start_time: "09:00", end_time: "18:00"}]\n    weekdays: [\'monday:friday\']\n    location: Asia/Seoul\nreceivers:\n- name: a\n',
+];
+
 function routesShow(file: string): string {
   return execFileSync('amtool', ['config', 'routes', 'show', `--config.file=${file}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -37,8 +45,9 @@ function amtoolErrors(file: string): string[] | undefined {
 test('random configs: Klaxon agrees with amtool check-config 0.25, and amtool loads what configToYaml writes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'klaxon-differential-'));
   let rejected = 0;
-  for (let seed = 1; seed <= 150; seed++) {
-    const text = randomConfig(seed);
+  const texts = [...HANDWRITTEN, ...Array.from({ length: 150 }, (_, i) => randomConfig(i + 1))];
+  for (let seed = 1; seed <= texts.length; seed++) {
+    const text = texts[seed - 1];
     const file = join(dir, `c${seed}.yml`);
     writeFileSync(file, text);
     const theirs = amtoolErrors(file);

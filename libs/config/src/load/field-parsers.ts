@@ -28,24 +28,19 @@ export function readGoDuration(v: YamlValue): number | undefined {
 
 /** Go's net.SplitHostPort plus Alertmanager's "port cannot be empty" check. Returns the error or undefined. */
 export function hostPortError(s: string): string | undefined {
-  let host: string;
   let port: string;
   if (s.startsWith('[')) {
     const end = s.indexOf(']');
     if (end < 0) return `address ${s}: missing ']' in address`;
-    if (end + 1 === s.length) return `address ${s}: missing port in address`;
-    if (s[end + 1] !== ':') return `address ${s}: missing port in address`;
-    host = s.slice(1, end);
+    if (end + 1 === s.length || s[end + 1] !== ':') return `address ${s}: missing port in address`;
     port = s.slice(end + 2);
     if (port.includes(':')) return `address ${s}: too many colons in address`;
   } else {
     const i = s.lastIndexOf(':');
     if (i < 0) return `address ${s}: missing port in address`;
-    host = s.slice(0, i);
+    if (s.slice(0, i).includes(':')) return `address ${s}: too many colons in address`;
     port = s.slice(i + 1);
-    if (host.includes(':')) return `address ${s}: too many colons in address`;
   }
-  void host;
   if (port === '') return `address ${JSON.stringify(s)}: port cannot be empty`;
   return undefined;
 }

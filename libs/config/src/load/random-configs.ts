@@ -17,6 +17,18 @@ const VALUES = {
   smarthost: [['h:25', ':25', '[::1]:25'], ['h', 'h:', 'a:b:c']],
 } as const;
 
+const HTTP_CONFIGS = [
+  'basic_auth: {username: u, password: p}',
+  'authorization: {credentials: c}',
+  'authorization: {type: Token, credentials_file: /c}',
+  'bearer_token: t',
+  'tls_config: {ca_file: /etc/ssl/certs/ca-certificates.crt, server_name: s, insecure_skip_verify: true}',
+  'proxy_url: "http://p:3128/"',
+  'follow_redirects: false',
+  'basic_auth: {username: u, password: p}, authorization: {credentials: c}',
+  'oauth2: {client_id: i, client_secret: s, token_url: "http://t/"}',
+];
+
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -72,14 +84,18 @@ export function randomConfig(seed: number): string {
   if (r < 0.25) {
     out.push('  webhook_configs:', `  - url: ${q(pick('url'))}`);
     if (chance(0.3)) out.push(`    max_alerts: ${one(['0', '5', '7', '-1', 'x'])}`);
+    if (chance(0.5)) out.push(`    http_config: {${one(HTTP_CONFIGS)}}`);
   } else if (r < 0.5) {
     out.push('  email_configs:', `  - to: ${one(['a@b', 'a@b', 'a@b', '""'])}`);
     if (chance(0.3)) out.push(`    smarthost: ${q(pick('smarthost'))}`);
     if (chance(0.3)) out.push(`    headers: {${one(['subject: a', 'subject: a, SUBJECT: b', 'x-y: z'])}}`);
+    if (chance(0.3)) out.push(`    ${one(['auth_password: p', 'auth_username: u', 'require_tls: false', 'tls_config: {insecure_skip_verify: true}', 'text: t', 'html: h', 'send_resolved: true'])}`);
   } else if (r < 0.7) {
-    out.push('  opsgenie_configs:', `  - responders: [{${one(['name: a, type: team', 'id: a, type: TEAM', 'username: u, type: "{{ .x }}"', 'name: a, type: teams', 'type: user', 'name: a, type: bogus'])}}]`);
+    if (chance(0.5)) out.push('  opsgenie_configs:', `  - ${one(['details: {a: b}', 'tags: "a,b"', 'priority: P1', 'update_alerts: true', 'message: m', 'api_url: "https://og/"'])}`, `    http_config: {${one(HTTP_CONFIGS)}}`);
+    else out.push('  opsgenie_configs:', `  - responders: [{${one(['name: a, type: team', 'id: a, type: TEAM', 'username: u, type: "{{ .x }}"', 'name: a, type: teams', 'type: user', 'name: a, type: bogus'])}}]`);
   } else if (r < 0.85) {
     out.push('  pagerduty_configs:', `  - ${one(['routing_key: k', 'service_key: k', 'routing_key: k', 'url: http://a/', `routing_key: k\n    url: ${q(pick('url'))}`])}`);
+    if (chance(0.5)) out.push(`    ${one(['details: {a: b, firing: f}', 'images: [{src: "http://i/", alt: a}]', 'links: [{href: "http://l/", text: t}]', 'severity: critical', 'client: c', 'class: k'])}`);
   }
   if (chance(0.85)) {
     const spec: string[] = [];

@@ -1,10 +1,12 @@
 // `http_config` (prometheus/common HTTPClientConfig) and `tls_config`, with their validation.
+// The secret-manager references of newer prometheus/common (`*_ref`) are left out on purpose:
+// Klaxon has no secret manager, so they are rejected as unknown fields instead of silently ignored.
 import type { Authorization, BasicAuth, HttpConfig, HttpHeader, OAuth2Config, TlsConfig } from '../http-config.types';
 import type { YamlValue } from '../yaml/yaml-value';
 import { LoadContext, readSecretPair, resolvePath } from './load-context';
 
 const TLS_KEYS = [
-  'ca', 'ca_file', 'ca_ref', 'cert', 'cert_file', 'cert_ref', 'key', 'key_file', 'key_ref',
+  'ca', 'ca_file', 'cert', 'cert_file', 'key', 'key_file',
   'server_name', 'insecure_skip_verify', 'min_version', 'max_version',
 ];
 const PROXY_KEYS = ['proxy_url', 'no_proxy', 'proxy_from_environment', 'proxy_connect_header'];
@@ -52,7 +54,7 @@ export function loadTlsConfig(ctx: LoadContext, v: YamlValue): TlsConfig | undef
 }
 
 function loadBasicAuth(ctx: LoadContext, v: YamlValue): BasicAuth | undefined {
-  const s = v.asStruct('config.plain', ['username', 'username_file', 'username_ref', 'password', 'password_file', 'password_ref']);
+  const s = v.asStruct('config.plain', ['username', 'username_file', 'password', 'password_file']);
   if (!s) return undefined;
   const username = readSecretPair(ctx, s, 'username', 'username_file', 'at most one of basic_auth username & username_file must be configured');
   const password = readSecretPair(ctx, s, 'password', 'password_file', 'at most one of basic_auth password & password_file must be configured');
@@ -60,7 +62,7 @@ function loadBasicAuth(ctx: LoadContext, v: YamlValue): BasicAuth | undefined {
 }
 
 function loadAuthorization(ctx: LoadContext, v: YamlValue): Authorization | undefined {
-  const s = v.asStruct('config.plain', ['type', 'credentials', 'credentials_file', 'credentials_ref']);
+  const s = v.asStruct('config.plain', ['type', 'credentials', 'credentials_file']);
   if (!s) return undefined;
   const type = (s.get('type').asString() ?? '').trim() || 'Bearer';
   if (type.toLowerCase() === 'basic') s.get('type').error('authorization type cannot be set to "basic", use "basic_auth" instead');
@@ -70,7 +72,7 @@ function loadAuthorization(ctx: LoadContext, v: YamlValue): Authorization | unde
 
 function loadOAuth2(ctx: LoadContext, v: YamlValue): OAuth2Config | undefined {
   const s = v.asStruct('config.plain', [
-    'client_id', 'client_secret', 'client_secret_file', 'client_secret_ref', 'scopes', 'token_url',
+    'client_id', 'client_secret', 'client_secret_file', 'scopes', 'token_url',
     'endpoint_params', 'tls_config', ...PROXY_KEYS,
   ]);
   if (!s) return undefined;

@@ -38,6 +38,7 @@ test('every file is checked; a broken one fails the run with its error and place
   assert.match(r.stdout, /Checking '.*bad\.yml'\s+FAILED:/);
   assert.match(r.stdout, /undefined receiver "nope" used in route/);
   assert.match(r.stdout, /Checking '.*upstream-conf\.routing\.yml'\s+SUCCESS/);
+  assert.equal(r.stderr, 'klaxon: error: failed to validate 1 file(s)\n');
 });
 
 test('no file is a usage error', () => {

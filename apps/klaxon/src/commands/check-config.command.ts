@@ -10,7 +10,11 @@ export async function runCheckConfig(args: string[], out: NodeJS.WritableStream,
   }
   const result = checkConfigFiles(files, { checkTemplates: templateError });
   out.write(result.output);
-  return result.ok ? 0 : 1;
+  for (const warning of result.warnings) err.write(`klaxon: warning: ${warning}\n`);
+  if (result.ok) return 0;
+  const failed = (result.output.match(/ FAILED: /g) ?? []).length;
+  err.write(`klaxon: error: failed to validate ${failed} file(s)\n`);
+  return 1;
 }
 
 /** The templates a config loads must parse, as amtool check-config requires. */

@@ -222,10 +222,28 @@ describe('API v2 alerts', () => {
     assert.deepEqual((onlyCrit.json as { receiver: { name: string } }[]).map((g) => g.receiver.name), ['crit']);
   });
 
+  test('UTF-8 label names are accepted and filterable on /alerts and /alerts/groups (0.27+ fallback mode, TestAddUTF8Alerts)', async () => {
+    const res = await postJson(`${api}/alerts`, [{ labels: { alertname: 'Utf8', '00': 'b', 'Σ': 'c', '🙂': 'dΘ' } }]);
+    assert.equal(res.status, 200, res.text);
+    for (const filter of ['00=b', 'Σ=c', '"\\xf0\\x9f\\x99\\x82"=dΘ']) {
+      const q = `?filter=${encodeURIComponent(filter)}`;
+      const alerts = byName(await getAlerts(q), 'Utf8');
+      assert.equal(alerts.length, 1, filter);
+      const groups = (await request(`${api}/alerts/groups${q}`)).json as { alerts: GettableAlert[] }[];
+      assert.equal(groups.flatMap((g) => g.alerts).filter((a) => a.labels.alertname === 'Utf8').length, 1, filter);
+    }
+    const silence = await postJson(`${api}/silences`, silenceBody([['fooΣ', 'bar🙂']]));
+    assert.equal(silence.status, 200, silence.text);
+    const found = await request(`${api}/silences?filter=${encodeURIComponent('fooΣ=bar🙂')}`);
+    assert.deepEqual((found.json as { id: string }[]).map((s) => s.id), [(silence.json as { silenceID: string }).silenceID]);
+  });
+
   test('unknown paths 404 and wrong methods 405 in the {code,message} format (as 0.25)', async () => {
     const missing = await request(`${api}/nope`);
     assert.equal(missing.status, 404);
     assert.deepEqual(missing.json, { code: 404, message: 'path /api/v2/nope was not found' });
+    assert.equal(missing.headers.get('cache-control'), 'no-store', 'API headers on router errors too (0.26+)');
+    assert.equal(missing.headers.get('vary'), 'Origin');
     const wrong = await request(`${api}/alerts`, { method: 'PUT' });
     assert.equal(wrong.status, 405);
     assert.equal((wrong.json as { code: number }).code, 405);

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DispatchRedis } from './dispatch-redis';
 import { DispatchState } from './dispatch-state';
+import { FlushLoop } from './flush-loop';
 import { isInhibitionSource, membershipsOf } from './group-assignment';
 
 const READ_COUNT = 500;
@@ -21,7 +22,12 @@ export class AlertIngestor {
   private loop?: Promise<void>;
   private readonly logger: Logger;
 
-  constructor(runtime: KlaxonRuntime, private readonly redis: DispatchRedis, private readonly state: DispatchState) {
+  constructor(
+    runtime: KlaxonRuntime,
+    private readonly redis: DispatchRedis,
+    private readonly state: DispatchState,
+    private readonly flushLoop: FlushLoop,
+  ) {
     this.logger = runtime.logger.with({ component: 'dispatcher' });
   }
 
@@ -78,7 +84,9 @@ export class AlertIngestor {
   private async record(alerts: StoredAlert[]): Promise<void> {
     const plan = this.state.plan;
     const now = Date.now();
-    await this.redis.groups.addMembers(alerts.flatMap((alert) => membershipsOf(plan, alert, now)));
+    const memberships = alerts.flatMap((alert) => membershipsOf(plan, alert, now));
+    await this.redis.groups.addMembers(memberships);
+    if (memberships.some((m) => m.flushAtOnce)) this.flushLoop.dueAt(now);
     await this.redis.inhibitSources.add(alerts.filter((a) => isInhibitionSource(plan, a)).map((a) => a.fingerprint));
   }
 }

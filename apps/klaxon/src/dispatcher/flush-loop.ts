@@ -5,6 +5,7 @@ import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DispatchRedis } from './dispatch-redis';
 import { GroupFlusher } from './group-flusher';
 
+/** Groups created by other processes are noticed within this; this process's own timers are exact. */
 const POLL_MS = 20;
 const CLAIM_LIMIT = 100;
 /** A claimed group whose flusher died is claimed again after this long. */
@@ -27,6 +28,11 @@ export class FlushLoop {
     this.loop = this.run();
   }
 
+  /** A group became due at `at` (e.g. an old alert made a new group flush at once): look sooner. */
+  dueAt(at: number): void {
+    if (at <= Date.now()) this.wake?.();
+  }
+
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
@@ -37,7 +43,8 @@ export class FlushLoop {
     while (this.running) {
       let pause = POLL_MS;
       try {
-        const claimed = await this.redis.schedule.claimDue(Date.now(), LEASE_MS, CLAIM_LIMIT, this.runtime.peerName);
+        const { claimed, nextDueAt } = await this.redis.schedule.claimDue(Date.now(), LEASE_MS, CLAIM_LIMIT, this.runtime.peerName);
+        if (nextDueAt !== undefined) pause = Math.max(0, Math.min(POLL_MS, nextDueAt - Date.now()));
         await Promise.all(
           claimed.map((claim) =>
             this.flusher.flush(claim).catch((err) => this.logger.error('Flush failed', { group: claim.groupId, err: (err as Error).message })),

@@ -9,14 +9,27 @@ export function groupId(route: Route, labels: LabelSet): string {
   return sha256Hex(`${route.id}\n${labelSetString(labels)}`).slice(0, 32);
 }
 
+/**
+ * Alertmanager starts a new group's timer when the API hands it the alert. The API stamps
+ * `updatedAt` then, so a recent `updatedAt` is used as that moment: the time the alert spent on
+ * its way through the event stream does not delay the first notification.
+ */
+const MAX_INGEST_LAG_MS = 1_000;
+
+function arrivalTime(alert: StoredAlert, now: number): number {
+  const lag = now - alert.updatedAt;
+  return lag >= 0 && lag < MAX_INGEST_LAG_MS ? alert.updatedAt : now;
+}
+
 export function membershipsOf(plan: DispatchPlan, alert: StoredAlert, now: number): GroupMembership[] {
+  const arrivedAt = arrivalTime(alert, now);
   return matchRoutes(plan.tree, alert.labels).map((route) => {
     const labels = groupLabels(route, alert.labels);
     return {
       groupId: groupId(route, labels),
       meta: { groupKey: groupKey(route, labels), routeId: route.id, labels },
       fingerprint: alert.fingerprint,
-      firstFlushAt: now + route.groupWait,
+      firstFlushAt: arrivedAt + route.groupWait,
       flushAtOnce: alert.startsAt + route.groupWait < now,
       now,
     };

@@ -78,19 +78,17 @@ export class GroupFlusher {
   private async notify(plan: DispatchPlan, route: Route, claim: ClaimedGroup, group: LoadedGroup, records: AlertRecord[], now: number): Promise<void> {
     const alerts = records.map((r) => r.alert);
     const integrations = this.integrations(plan, route, group.meta.groupKey);
-    const flushPlan = planFlush({
-      alerts,
-      now,
-      muting: await this.muting.muting(plan, route, alerts, now),
-      integrations: integrations.map((i) => ({ sendResolved: i.notifier.sendResolved(i.config) })),
-    });
+    const [muting, states] = await Promise.all([
+      this.muting.muting(plan, route, alerts, now),
+      this.redis.nflog.read(integrations.map((i) => i.nflogKey), now),
+    ]);
+    const flushPlan = planFlush({ alerts, now, muting, integrations: integrations.map((i) => ({ sendResolved: i.notifier.sendResolved(i.config) })) });
     const resolved: ResolvedSnapshot[] = records.filter((r) => isResolved(r.alert, now)).map((r) => ({ fingerprint: r.alert.fingerprint, json: r.json }));
     if (flushPlan.unmuted.length === 0) {
       // Everything muted: the pipeline stops quietly and counts as a success.
       await this.redis.flushOutcome.removeResolved(claim.groupId, resolved);
       return;
     }
-    const states = await this.redis.nflog.read(integrations.map((i) => i.nflogKey), now);
     const flushId = sha256Hex(`${claim.groupId}\n${claim.dueAt}`).slice(0, 32);
     const deadline = now + Math.max(route.groupInterval, MIN_FLUSH_TIMEOUT_MS);
     const expiresAt = nflogEntryExpiresAt(now, route.repeatInterval, this.runtime.options.dataRetentionMs);

@@ -23,6 +23,8 @@ for i = 1, #due, 2 do
   out[#out + 1] = due[i + 1]
   out[#out + 1] = token
 end
+local nextDue = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+out[#out + 1] = nextDue[2] or ''
 return out`;
 
 // Ends a flush: the next tick, or the group's removal when it has no members left.
@@ -39,17 +41,24 @@ end
 redis.call('ZADD', KEYS[1], 'XX', ARGV[3], ARGV[1])
 return 1`;
 
+export interface ClaimResult {
+  claimed: ClaimedGroup[];
+  /** The earliest score left in the schedule (a due time or a lease end), if any. */
+  nextDueAt?: number;
+}
+
 export type FinishOutcome = 'lost-lease' | 'rescheduled' | 'removed';
 
 export class FlushSchedule {
   constructor(private readonly redis: Redis) {}
 
-  /** Claims up to `limit` groups due at `now` for `leaseMs`. */
-  async claimDue(now: number, leaseMs: number, limit: number, owner: string): Promise<ClaimedGroup[]> {
+  /** Claims up to `limit` groups due at `now` for `leaseMs`, and tells when the next one is due. */
+  async claimDue(now: number, leaseMs: number, limit: number, owner: string): Promise<ClaimResult> {
     const reply = (await this.redis.eval(CLAIM, 3, SCHEDULE_KEY, LEASES_KEY, STARTED_KEY, String(now), String(now + leaseMs), String(limit), owner)) as string[];
     const claimed: ClaimedGroup[] = [];
-    for (let i = 0; i < reply.length; i += 3) claimed.push({ groupId: reply[i], dueAt: Number(reply[i + 1]), token: reply[i + 2] });
-    return claimed;
+    for (let i = 0; i + 2 < reply.length; i += 3) claimed.push({ groupId: reply[i], dueAt: Number(reply[i + 1]), token: reply[i + 2] });
+    const next = reply[reply.length - 1];
+    return { claimed, nextDueAt: next === '' ? undefined : Number(next) };
   }
 
   /** Sets the next flush at `nextAt`, or removes the group if it is empty or `remove` is set. */

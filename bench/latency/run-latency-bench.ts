@@ -1,0 +1,124 @@
+// Notification latency of new groups: time from POSTing a group's first alert to the webhook
+// receiving it, minus group_wait, for Klaxon and Alertmanager 0.25, idle and under load.
+//
+//   node dist/bench/latency/run-latency-bench.js [--targets klaxon,alertmanager] [--loads 0,10000,100000] [--samples 60]
+import { postAlerts } from '../../test/acceptance/harness/api-client';
+import { RouterUnderTest, TargetName, startRouter } from '../../test/acceptance/harness/router-under-test';
+import { WebhookReceiver } from '../../test/acceptance/harness/webhook-receiver';
+import { BackgroundLoad } from './background-load';
+import { LatencySummary, summarize } from './percentiles';
+
+const GROUP_WAITS_MS = [1_000, 10_000];
+const PROBE_SPACING_MS = 100;
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+const config = (probeUrl: string, sinkUrl: string) => `
+route:
+  receiver: sink
+  group_by: [alertname]
+  group_wait: 30s
+  group_interval: 5m
+  repeat_interval: 4h
+  routes:
+  - receiver: probe
+    matchers: ['bench="wait1"']
+    group_wait: 1s
+  - receiver: probe
+    matchers: ['bench="wait10"']
+    group_wait: 10s
+receivers:
+- name: sink
+  webhook_configs: [{url: '${sinkUrl}'}]
+- name: probe
+  webhook_configs: [{url: '${probeUrl}'}]
+`;
+
+interface Cell {
+  target: TargetName;
+  load: number;
+  groupWaitMs: number;
+  overshoot: LatencySummary;
+  missing: number;
+}
+
+async function measure(router: RouterUnderTest, probe: WebhookReceiver, groupWaitMs: number, samples: number, run: string): Promise<{ overshoot: LatencySummary; missing: number }> {
+  const postedAt = new Map<string, number>();
+  const arrivals = new Map<string, number>();
+  probe.setAnswer((n) => {
+    const name = n.body.groupLabels?.alertname;
+    if (name && !arrivals.has(name)) arrivals.set(name, n.receivedAt);
+    return {};
+  });
+  const bench = groupWaitMs === 1_000 ? 'wait1' : 'wait10';
+  for (let i = 0; i < samples; i++) {
+    const alertname = `Probe-${run}-${i}`;
+    const at = Date.now();
+    postedAt.set(alertname, at);
+    postAlerts(router.baseUrl, [{ labels: { alertname, bench } }]).catch(() => postedAt.delete(alertname));
+    await new Promise((r) => setTimeout(r, PROBE_SPACING_MS));
+  }
+  await new Promise((r) => setTimeout(r, groupWaitMs + 5_000));
+  const overshoots = [...postedAt].filter(([name]) => arrivals.has(name)).map(([name, at]) => arrivals.get(name)! - at - groupWaitMs);
+  return { overshoot: summarize(overshoots), missing: samples - overshoots.length };
+}
+
+async function benchTarget(target: TargetName, loads: number[], samples: number): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  for (const load of loads) {
+    const probe = await WebhookReceiver.start();
+    const sink = await WebhookReceiver.start();
+    const router = await startRouter(config(probe.url, sink.url), target);
+    const background = new BackgroundLoad(router.baseUrl, load);
+    try {
+      const filled = Date.now();
+      await background.fill();
+      if (load > 0) console.error(`${target}: ${load} alerts posted in ${Date.now() - filled} ms`);
+      background.start();
+      await measure(router, probe, 1_000, 3, `warmup-${load}`); // first connections and JIT, not counted
+      for (const groupWaitMs of GROUP_WAITS_MS) {
+        const result = await measure(router, probe, groupWaitMs, samples, `${load}-${groupWaitMs}`);
+        cells.push({ target, load, groupWaitMs, ...result });
+        console.error(`${target} load=${load} group_wait=${groupWaitMs}ms: ${JSON.stringify(result)}`);
+      }
+    } finally {
+      background.stop();
+      await router.stop();
+      await probe.close();
+      await sink.close();
+    }
+  }
+  return cells;
+}
+
+function table(cells: Cell[], targets: TargetName[]): string {
+  const ms = (v: number) => (Number.isNaN(v) ? '–' : `${Math.round(v)}`);
+  const rows = ['| active alerts | group_wait | ' + targets.map((t) => `${t} p50 / p99 / max (ms)`).join(' | ') + (targets.length === 2 ? ' | p99 ratio klaxon/AM |' : ' |')];
+  rows.push('|' + ' --- |'.repeat(2 + targets.length + (targets.length === 2 ? 1 : 0)));
+  const keys = [...new Set(cells.map((c) => `${c.load}/${c.groupWaitMs}`))];
+  for (const key of keys) {
+    const [load, gw] = key.split('/').map(Number);
+    const byTarget = targets.map((t) => cells.find((c) => c.target === t && c.load === load && c.groupWaitMs === gw));
+    const cols = byTarget.map((c) => (c ? `${ms(c.overshoot.p50)} / ${ms(c.overshoot.p99)} / ${ms(c.overshoot.max)}${c.missing ? ` (${c.missing} missing)` : ''}` : '–'));
+    const ratio = targets.length === 2 && byTarget[0] && byTarget[1] ? ` ${(byTarget[0].overshoot.p99 / byTarget[1].overshoot.p99).toFixed(2)} |` : '';
+    rows.push(`| ${load} | ${gw / 1000}s | ${cols.join(' | ')} |${ratio}`);
+  }
+  return rows.join('\n');
+}
+
+async function main(): Promise<void> {
+  const targets = arg('targets', 'klaxon,alertmanager').split(',') as TargetName[];
+  const loads = arg('loads', '0,10000,100000').split(',').map(Number);
+  const samples = Number(arg('samples', '60'));
+  const cells: Cell[] = [];
+  for (const target of targets) cells.push(...(await benchTarget(target, loads, samples)));
+  console.log(table(cells, targets));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -3,6 +3,7 @@
 // when the server offers it and auth_username is set; MAIL FROM (BODY=8BITMIME when offered), one
 // RCPT TO per address, DATA. Errors name the SMTP step, never a credential.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { EmailConfig, TlsConfig } from '../../../config/src';
 import { NotifyError } from '../notifier';
@@ -35,13 +36,22 @@ export async function deliverBySmtp(config: EmailConfig, message: EmailMessage, 
   });
   const abort = () => connection.close();
   signal.addEventListener('abort', abort, { once: true });
-  connection.on('error', () => undefined);
+  // nodemailer reports some failures (a refused STARTTLS, a dropped connection) only as events.
+  let failed: (err: SMTPConnection.SMTPError) => void = () => undefined;
+  const connectionError = new Promise<never>((_, reject) => (failed = reject));
+  connectionError.catch(() => undefined);
+  connection.on('error', (err) => failed(err));
+  connection.on('end', () => failed(Object.assign(new Error('connection closed'), { code: 'ECONNECTION' }) as SMTPConnection.SMTPError));
+  const step = (name: string, run: (cb: (err?: SMTPConnection.SMTPError | null) => void) => void) =>
+    Promise.race([new Promise<void>((resolve, reject) => run((err) => (err ? reject(err) : resolve()))), connectionError]).catch((err: SMTPConnection.SMTPError) => {
+      throw smtpError(name, err, config, implicitTls);
+    });
   try {
-    await step('dial', (cb) => connection.connect((err) => cb(err ?? undefined)), config);
+    await step('dial', (cb) => connection.connect(cb));
     const ehlo = connection as unknown as EhloState;
     const login = ehlo.allowsAuth ? chooseSmtpLogin(config, ehlo._supportedAuth) : undefined;
-    if (login) await step('authenticate', (cb) => connection.login({ method: login.method, user: login.user, pass: login.pass } as SMTPConnection.Credentials, (err) => cb(err ?? undefined)), config);
-    await step('send', (cb) => connection.send({ from: message.envelope.from, to: message.envelope.to, use8BitMime: true }, message.raw, (err) => cb(err ?? undefined)), config);
+    if (login) await step('authenticate', (cb) => connection.login({ method: login.method, user: login.user, pass: login.pass } as SMTPConnection.Credentials, cb));
+    await step('send', (cb) => connection.send({ from: message.envelope.from, to: message.envelope.to, use8BitMime: true }, message.raw, (err) => cb(err)));
     connection.quit();
   } catch (err) {
     connection.close();
@@ -52,20 +62,12 @@ export async function deliverBySmtp(config: EmailConfig, message: EmailMessage, 
   }
 }
 
-function step(name: string, run: (cb: (err?: SMTPConnection.SMTPError) => void) => void, config: EmailConfig): Promise<void> {
-  return new Promise((resolve, reject) =>
-    run((err) => {
-      if (!err) return resolve();
-      reject(smtpError(name, err, config));
-    }),
-  );
-}
-
 /** 5xx replies are permanent (except to AUTH, which a fixed password may cure); everything else is retried. */
-function smtpError(stepName: string, err: SMTPConnection.SMTPError, config: EmailConfig): NotifyError {
+function smtpError(stepName: string, err: SMTPConnection.SMTPError, config: EmailConfig, implicitTls: boolean): NotifyError {
+  if (err instanceof NotifyError) return err;
   const code = err.responseCode;
   const reply = typeof err.response === 'string' ? redact(err.response, config) : '';
-  if (err.code === 'ETLS' && /STARTTLS/i.test(err.message)) {
+  if (!implicitTls && config.requireTls && err.command === 'STARTTLS' && code !== undefined && code >= 500) {
     return new NotifyError(`'require_tls' is true (default) but "${config.smarthost}" does not advertise the STARTTLS extension`, true, 'other');
   }
   const detail = reply || redact(err.message, config);
@@ -88,7 +90,7 @@ function splitHostPort(smarthost: string): { host: string; port: number } {
 function tlsOptions(tls: TlsConfig | undefined, host: string): Record<string, unknown> {
   const read = (inline: string | undefined, file: string | undefined) => inline ?? (file ? readFileSync(file, 'utf8') : undefined);
   return {
-    servername: tls?.serverName || host,
+    servername: tls?.serverName || (isIP(host) ? undefined : host),
     rejectUnauthorized: !(tls?.insecureSkipVerify ?? false),
     ca: read(tls?.ca, tls?.caFile),
     cert: read(tls?.cert, tls?.certFile),

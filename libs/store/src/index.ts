@@ -8,3 +8,4 @@ export { SILENCES_KEY, SILENCES_VERSION_KEY } from './silences/silence-keys';
 export { encodeSilence, decodeSilence, silenceSizeBytes } from './silences/silence-codec';
 export { PeerRegistry, Peer, PEERS_KEY, PEER_ADDRESSES_KEY, PEER_TIMEOUT_MS } from './peers/peer-registry';
 export * from './dispatch';
+export * from './history';

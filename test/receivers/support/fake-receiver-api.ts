@@ -20,11 +20,12 @@ export class FakeReceiverApi {
   private readonly hanging: ServerResponse[] = [];
   private constructor(private readonly server: Server) {}
 
-  static async start(): Promise<FakeReceiverApi> {
+  /** On `port` (a server that was down coming back), else on a free one. */
+  static async start(port = 0): Promise<FakeReceiverApi> {
     let api!: FakeReceiverApi;
     const server = createServer((req, res) => api.handle(req, res));
     api = new FakeReceiverApi(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return api;
   }
 

@@ -1,4 +1,4 @@
 export { goJsonEncode, GoJsonValue } from './go-json-value';
 export { sendJson, JsonRequest, JsonResponse } from './json-request';
 export { checkStatus, StatusCheck } from './status-check';
-export { RetryAfterError, parseRetryAfter, retryAfterMs, MAX_RETRY_AFTER_MS } from './retry-after';
+export { RetryAfterError, parseRetryAfter, retryAfterMs, retryWaitMs, MAX_RETRY_AFTER_MS } from './retry-after';

@@ -26,3 +26,8 @@ export function parseRetryAfter(header: string | undefined, now: number = Date.n
 export function retryAfterMs(err: unknown): number {
   return err instanceof RetryAfterError ? err.retryAfterMs : 0;
 }
+
+/** The pause before the next attempt: the backoff, or longer when the receiver asked for it. */
+export function retryWaitMs(err: unknown, backoffMs: number): number {
+  return Math.max(backoffMs, retryAfterMs(err));
+}

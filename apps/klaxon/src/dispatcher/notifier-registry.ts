@@ -1,10 +1,17 @@
-// The integrations this process can deliver to; new ones are added here.
+// The integrations this process can deliver to; new ones are added in receivers/receiver-notifiers.ts.
 import { Injectable } from '@nestjs/common';
-import { Notifier, WebhookNotifier } from '../../../../libs/notify/src';
+import { Notifier } from '../../../../libs/notify/src';
+import { ConfigStore } from '../config/config-store';
+import { ConfigTemplates } from '../receivers/config-templates';
+import { receiverNotifiers } from '../receivers/receiver-notifiers';
 
 @Injectable()
 export class NotifierRegistry {
-  readonly all: readonly Notifier[] = [new WebhookNotifier()];
+  readonly all: readonly Notifier[];
+
+  constructor(configStore: ConfigStore) {
+    this.all = receiverNotifiers(new ConfigTemplates(configStore));
+  }
 
   get(integration: string): Notifier | undefined {
     return this.all.find((n) => n.integration === integration);

@@ -2,7 +2,9 @@
 // Unlike Alertmanager, whose v1 URL is hard-coded, Klaxon posts v1 events to `url` when it was
 // changed from the v2 default (so a proxy or a test server can receive them).
 import type { PagerdutyConfig, ReceiverConfig } from '../../../config/src';
+import { sha256Hex } from '../../../core/src';
 import { sendJson } from '../json-api/json-request';
+import type { RateLimit, RateLimitedNotifier } from '../json-api/rate-limit';
 import { checkStatus } from '../json-api/status-check';
 import { Notification, Notifier } from '../notifier';
 import { FieldRenderer } from '../templating/field-renderer';
@@ -10,9 +12,11 @@ import type { TemplateSource } from '../templating/template-source';
 import { buildPagerdutyEvent } from './pagerduty-message';
 
 export const PAGERDUTY_V2_DEFAULT_URL = 'https://events.pagerduty.com/v2/enqueue';
+/** PagerDuty's documented Events API limit per routing key. */
+export const PAGERDUTY_EVENTS_PER_MINUTE = 120;
 export const PAGERDUTY_V1_URL = 'https://events.pagerduty.com/generic/2010-04-15/create_event.json';
 
-export class PagerdutyNotifier implements Notifier<PagerdutyConfig> {
+export class PagerdutyNotifier implements Notifier<PagerdutyConfig>, RateLimitedNotifier<PagerdutyConfig> {
   readonly integration = 'pagerduty';
 
   constructor(private readonly templates: TemplateSource) {}
@@ -23,6 +27,12 @@ export class PagerdutyNotifier implements Notifier<PagerdutyConfig> {
 
   sendResolved(config: PagerdutyConfig): boolean {
     return config.sendResolved;
+  }
+
+  /** Keyed by the configured (untemplated) key's hash. */
+  rateLimit(config: PagerdutyConfig): RateLimit | undefined {
+    const key = config.routingKey ?? config.serviceKey;
+    return key === undefined ? undefined : { key: sha256Hex(`pagerduty\n${key}`), perMinute: PAGERDUTY_EVENTS_PER_MINUTE };
   }
 
   async send(config: PagerdutyConfig, n: Notification, signal: AbortSignal): Promise<void> {

@@ -3,7 +3,9 @@ import {
   buildInhibitionIndex,
   buildSilenceIndex,
   matchRoutes,
+  Route,
   SilenceIndex,
+  StoredAlert,
 } from '../../../../../libs/dispatch/src';
 import { AlertMirror, SilenceRepository } from '../../../../../libs/store/src';
 import { RoutingView } from '../state/routing-view';
@@ -19,6 +21,8 @@ import type { EvaluatedAlert } from './alert-status';
 @Injectable()
 export class AlertEvaluator implements OnApplicationBootstrap {
   private silenceIndex?: { version: string; index: SilenceIndex };
+  /** An alert's labels never change, so its routes hold as long as the routing tree does. */
+  private readonly routesOf = new WeakMap<StoredAlert, { root: Route; routes: Route[] }>();
 
   constructor(
     private readonly alerts: AlertMirror,
@@ -38,10 +42,18 @@ export class AlertEvaluator implements OnApplicationBootstrap {
     const root = this.routing.root;
     return unresolved.map((alert) => ({
       alert,
-      routes: matchRoutes(root, alert.labels),
+      routes: this.routes(root, alert),
       silencedBy: silenceIndex.silencedBy(alert.labels, now),
       inhibitedBy: inhibition.inhibitedBy(alert),
     }));
+  }
+
+  private routes(root: Route, alert: StoredAlert): Route[] {
+    const known = this.routesOf.get(alert);
+    if (known && known.root === root) return known.routes;
+    const routes = matchRoutes(root, alert.labels);
+    this.routesOf.set(alert, { root, routes });
+    return routes;
   }
 
   private async currentSilenceIndex(): Promise<SilenceIndex> {

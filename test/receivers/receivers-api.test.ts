@@ -50,7 +50,7 @@ receivers:
 `,
     );
     const logger = new Logger('error');
-    const runtime = new KlaxonRuntime({ externalUrl: 'http://klaxon.example:9093' } as KlaxonOptions, logger, redis, redisServer.url);
+    const runtime = new KlaxonRuntime({ externalUrl: 'http://klaxon.example:9093', routePrefix: '/' } as KlaxonOptions, logger, redis, redisServer.url);
     const configStore = new ConfigStore(join(dir, 'alertmanager.yml'), logger);
     @Global()
     @Module({ providers: [{ provide: KlaxonRuntime, useValue: runtime }, { provide: ConfigStore, useValue: configStore }], exports: [KlaxonRuntime, ConfigStore] })
@@ -131,6 +131,14 @@ receivers:
     assert.deepEqual([...first.notifications, ...second.notifications].map((n: { id: string }) => n.id), all.notifications.slice(0, 4).map((n: { id: string }) => n.id));
     const stored = JSON.stringify(await redis.xrange('klaxon:history:deliveries', '-', '+'));
     assert.doesNotMatch(stored + JSON.stringify(all), /secret|pa55/);
+  });
+
+  it('documents both endpoints in the OpenAPI document it serves', async () => {
+    const doc = await page(`${base}/api/klaxon/v1/openapi.json`);
+    assert.equal(doc.basePath, '/api/klaxon/v1');
+    assert.deepEqual(Object.keys(doc.paths).sort(), ['/notifications', '/receivers/{name}/test']);
+    const listed = await page(`${base}/api/klaxon/v1/notifications?limit=1`);
+    assert.deepEqual(Object.keys(listed.notifications[0]).filter((k) => !(k in doc.definitions.notification.properties)), []);
   });
 
   it('rejects bad query parameters with 400', async () => {

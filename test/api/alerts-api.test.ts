@@ -257,6 +257,7 @@ describe('API v2 alerts', () => {
       const res = await postJson(`${api}/alerts`, [{ labels: { alertname: 'DuringOutage' } }]);
       assert.equal(res.status, 503);
       assert.match(res.json as string, /^failed to store alerts: /);
+      assert.match(klaxon.logs, /msg="API request failed".*url=\/api\/v2\/alerts status=503/);
     } finally {
       await redisServer.launch();
     }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { KlaxonRuntime } from '../../runtime/klaxon-runtime';
 import { answer, sendEmpty, sendRenderedJson } from '../http/api-reply';
 import { readRawBody } from '../http/install-api-http';
 import { parseJsonBody } from '../http/json-body';
@@ -14,6 +15,7 @@ export class AlertsController {
   constructor(
     private readonly ingest: AlertIngestService,
     private readonly query: AlertQueryService,
+    private readonly runtime: KlaxonRuntime,
   ) {}
 
   /** 200 (empty) only once stored; 503 when Redis cannot take them. */
@@ -23,20 +25,20 @@ export class AlertsController {
       const posted = readPostableAlerts(parseJsonBody(readRawBody(body), 'alerts'));
       await this.ingest.post(posted);
       sendEmpty(reply);
-    });
+    }, this.runtime.logger);
   }
 
   @Get('alerts')
   async list(@Query() params: RawQuery, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, 500, async () => {
       sendRenderedJson(reply, 200, await this.query.alerts(readAlertFilter(params)));
-    });
+    }, this.runtime.logger);
   }
 
   @Get('alerts/groups')
   async groups(@Query() params: RawQuery, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, 500, async () => {
       sendRenderedJson(reply, 200, await this.query.groups(readAlertFilter(params)));
-    });
+    }, this.runtime.logger);
   }
 }

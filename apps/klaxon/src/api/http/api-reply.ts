@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import type { Logger } from '../../logging/logger';
 import { ApiError } from './api-error';
 
 /**
@@ -36,13 +37,17 @@ export function sendApiError(reply: FastifyReply, error: ApiError): void {
 
 /**
  * Runs a handler and answers its errors: `ApiError`s as they say, anything else (Redis away,
- * a bug) with `fallbackStatus` and the message as a JSON string.
+ * a bug) with `fallbackStatus` and the message as a JSON string. Server-side failures (5xx)
+ * are logged.
  */
-export async function answer(reply: FastifyReply, fallbackStatus: number, handler: () => Promise<void>): Promise<void> {
+export async function answer(reply: FastifyReply, fallbackStatus: number, handler: () => Promise<void>, logger?: Logger): Promise<void> {
   try {
     await handler();
   } catch (err) {
-    if (err instanceof ApiError) return sendApiError(reply, err);
-    sendJson(reply, fallbackStatus, (err as Error).message ?? String(err));
+    const error = err instanceof ApiError ? err : ApiError.text(fallbackStatus, (err as Error).message ?? String(err));
+    if (error.status >= 500) {
+      logger?.error('API request failed', { component: 'api', url: reply.request.url.split('?')[0], status: error.status, err: error.message });
+    }
+    sendApiError(reply, error);
   }
 }

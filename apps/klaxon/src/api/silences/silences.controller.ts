@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { KlaxonRuntime } from '../../runtime/klaxon-runtime';
 import { ApiError, VALIDATION } from '../http/api-error';
 import { answer, sendEmpty, sendJson } from '../http/api-reply';
 import { readRawBody } from '../http/install-api-http';
@@ -17,7 +18,10 @@ function checkSilenceId(id: string): void {
 
 @Controller('api/v2')
 export class SilencesController {
-  constructor(private readonly silences: SilenceService) {}
+  constructor(
+    private readonly silences: SilenceService,
+    private readonly runtime: KlaxonRuntime,
+  ) {}
 
   @Get('silences')
   async list(@Query() params: RawQuery, @Res() reply: FastifyReply): Promise<void> {
@@ -33,7 +37,7 @@ export class SilencesController {
         now,
       );
       sendJson(reply, 200, found.map((s) => gettableSilence(s, now)));
-    });
+    }, this.runtime.logger);
   }
 
   @Post('silences')
@@ -41,7 +45,7 @@ export class SilencesController {
     await answer(reply, 500, async () => {
       const posted = readPostableSilence(parseJsonBody(readRawBody(body), 'silence'));
       sendJson(reply, 200, { silenceID: await this.silences.upsert(posted) });
-    });
+    }, this.runtime.logger);
   }
 
   @Get('silence/:silenceID')
@@ -52,7 +56,7 @@ export class SilencesController {
       const s = await this.silences.get(id, now);
       if (!s) throw ApiError.empty(404);
       sendJson(reply, 200, gettableSilence(s, now));
-    });
+    }, this.runtime.logger);
   }
 
   /** Expires; idempotent; 404 for an unknown id (0.26+), 422 for a malformed one. */
@@ -62,6 +66,6 @@ export class SilencesController {
       checkSilenceId(id);
       if (!(await this.silences.expire(id))) throw ApiError.empty(404);
       sendEmpty(reply);
-    });
+    }, this.runtime.logger);
   }
 }

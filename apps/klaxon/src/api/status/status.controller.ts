@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { KlaxonRuntime } from '../../runtime/klaxon-runtime';
 import { matchesLabels, parseMatcher } from '../../../../../libs/core/src';
 import { ConfigStore } from '../../config/config-store';
 import { ApiError } from '../http/api-error';
@@ -13,11 +14,12 @@ export class StatusController {
   constructor(
     private readonly status: StatusService,
     private readonly configStore: ConfigStore,
+    private readonly runtime: KlaxonRuntime,
   ) {}
 
   @Get('status')
   async get(@Res() reply: FastifyReply): Promise<void> {
-    await answer(reply, 500, async () => sendJson(reply, 200, await this.status.status()));
+    await answer(reply, 500, async () => sendJson(reply, 200, await this.status.status()), this.runtime.logger);
   }
 
   /** Every configured receiver, used or not, with its labels (0.33+); `receiver_matchers` filters on them. */
@@ -35,6 +37,6 @@ export class StatusController {
         .filter((r) => matchesLabels(matchers, r.labels))
         .map((r) => ({ labels: sortedLabels(r.labels), name: r.name }));
       sendJson(reply, 200, receivers);
-    });
+    }, this.runtime.logger);
   }
 }

@@ -13,7 +13,7 @@ const record = (n: number, overrides: Partial<NewDeliveryRecord> = {}): NewDeliv
   groupKey: `{}:{n="${n}"}`,
   groupLabels: { alertname: `A${n % 4}`, n: String(n) },
   alerts: [{ fingerprint: `f${n}`, status: 'firing' }],
-  reason: 'first_notification',
+  reason: 'first notification',
   outcome: n % 5 === 0 ? 'failed' : 'delivered',
   attempts: 1,
   latencyMs: n,

@@ -48,8 +48,8 @@ function notification(alerts: StoredAlert[], now: number, reason: string): Notif
 }
 
 /** Alertmanager's first flush held only the first alert (an old alert flushes at once). */
-export const firingNotification = (): Notification => notification([first(false)], Date.parse('2026-11-24T02:39:13Z'), 'first_notification');
-export const resolvedNotification = (): Notification => notification([first(true), second(true)], Date.parse('2026-11-24T02:39:15Z'), 'resolved');
+export const firingNotification = (): Notification => notification([first(false)], Date.parse('2026-11-24T02:39:13Z'), 'first notification');
+export const resolvedNotification = (): Notification => notification([first(true), second(true)], Date.parse('2026-11-24T02:39:15Z'), 'all alerts resolved');
 
 /** The captured receiver, its URLs pointed at `base` (an HTTP test server) and `smarthost`. */
 export function capturedReceiver(base: string, smarthost = '127.0.0.1:1'): ReceiverConfig {

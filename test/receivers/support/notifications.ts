@@ -14,7 +14,7 @@ export function resolvedAlert(labels: LabelSet, annotations: LabelSet = {}): Sto
 }
 
 export function notificationOf(alerts: StoredAlert[], groupLabels: LabelSet = { alertname: String(alerts[0]?.labels.alertname ?? '') }): Notification {
-  return { receiver: 'r', groupKey: `{}:{alertname="${groupLabels.alertname}"}`, groupLabels, alerts, now: NOW, reason: 'first_notification', externalUrl: 'http://klaxon.example:9093' };
+  return { receiver: 'r', groupKey: `{}:{alertname="${groupLabels.alertname}"}`, groupLabels, alerts, now: NOW, reason: 'first notification', externalUrl: 'http://klaxon.example:9093' };
 }
 
 export const neverAborted = (): AbortSignal => new AbortController().signal;

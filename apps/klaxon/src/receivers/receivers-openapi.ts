@@ -53,7 +53,7 @@ export function receiversOpenApi(routePrefix = '/'): Record<string, unknown> {
           groupKey: { type: 'string' },
           groupLabels: stringMap,
           alerts: { type: 'array', items: { type: 'object', properties: { fingerprint: { type: 'string' }, status: { type: 'string', enum: ['firing', 'resolved'] } } } },
-          reason: { type: 'string', description: 'first_notification, new_alerts, resolved_alerts, repeat_interval… or test' },
+          reason: { type: 'string', description: "first notification, new alerts added, all alerts resolved, some alerts resolved, repeat interval elapsed, or test" },
           outcome: { type: 'string', enum: ['delivered', 'failed'] },
           attempts: { type: 'integer' },
           latencyMs: { type: 'integer' },

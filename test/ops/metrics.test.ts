@@ -90,7 +90,12 @@ describe('GET /metrics', () => {
       }),
     });
     assert.equal(post.status, 200);
-    const [sa, sb] = await Promise.all([scrape(a), scrape(b)]);
+    // Both processes register in the peer list on their first heartbeat; wait until both are in.
+    let [sa, sb] = await Promise.all([scrape(a), scrape(b)]);
+    for (let i = 0; i < 40 && Math.max(sa.values.get('alertmanager_cluster_members') ?? 0, sb.values.get('alertmanager_cluster_members') ?? 0) < 2; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      [sa, sb] = await Promise.all([scrape(a), scrape(b)]);
+    }
     const reporters = [sa, sb].filter((s) => s.values.get('klaxon_state_metrics_reporter') === 1);
     assert.equal(reporters.length, 1, 'one reporter');
     const reporter = reporters[0];

@@ -11,15 +11,22 @@ export function loadTemplateSet(globs: readonly string[]): TemplateSet {
 
 const hasMeta = (s: string) => /[*?[]/.test(s);
 
+/** The files matching `pattern`. */
 export function expandGlob(pattern: string): string[] {
-  if (!hasMeta(pattern)) {
+  return expand(pattern, 'file');
+}
+
+function expand(pattern: string, kind: 'file' | 'dir'): string[] {
+  const isKind = (path: string) => {
     try {
-      return statSync(pattern).isFile() ? [pattern] : [];
+      const st = statSync(path);
+      return kind === 'file' ? st.isFile() : st.isDirectory();
     } catch {
-      return [];
+      return false;
     }
-  }
-  const dirs = hasMeta(dirname(pattern)) ? expandGlob(dirname(pattern)) : [dirname(pattern)];
+  };
+  if (!hasMeta(pattern)) return isKind(pattern) ? [pattern] : [];
+  const dirs = hasMeta(dirname(pattern)) ? expand(dirname(pattern), 'dir') : [dirname(pattern)];
   const re = segmentPattern(basename(pattern));
   const out: string[] = [];
   for (const dir of dirs) {
@@ -31,7 +38,7 @@ export function expandGlob(pattern: string): string[] {
     }
     for (const name of names) {
       const full = join(dir, name);
-      if (re.test(name) && statSync(full).isFile()) out.push(full);
+      if (re.test(name) && isKind(full)) out.push(full);
     }
   }
   return out.sort();

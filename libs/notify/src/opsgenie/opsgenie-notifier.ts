@@ -25,7 +25,7 @@ export class OpsgenieNotifier implements Notifier<OpsgenieConfig> {
     const render = new FieldRenderer(this.templates.current(), n);
     const requests = buildOpsgenieRequests(config, n, render);
     if (config.apiKey === undefined) throw new NotifyError('no OpsGenie API key', false, 'other');
-    const apiKey = render.text('OpsGenie api_key', config.apiKey).trim();
+    const apiKey = render.secret('OpsGenie api_key', config.apiKey).trim();
     for (const request of requests) {
       const response = await sendJson({
         ...request,

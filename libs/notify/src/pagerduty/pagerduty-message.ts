@@ -38,7 +38,7 @@ function renderDetails(config: PagerdutyConfig, render: FieldRenderer): Map<stri
 }
 
 function v2Event(config: PagerdutyConfig, n: Notification, render: FieldRenderer, eventAction: 'trigger' | 'resolve', details: Map<string, GoJsonValue>): PagerdutyEvent {
-  const routingKey = render.text('PagerDuty routing_key', config.routingKey ?? '');
+  const routingKey = render.secret('PagerDuty routing_key', config.routingKey ?? '');
   if (routingKey === '') throw new NotifyError('routing key cannot be empty', false, 'other');
   const images = config.images
     .map((i) => ({ src: render.text('PagerDuty image src', i.src ?? ''), alt: render.text('PagerDuty image alt', i.alt ?? ''), href: render.text('PagerDuty image href', i.href ?? '') }))
@@ -69,7 +69,7 @@ function v2Event(config: PagerdutyConfig, n: Notification, render: FieldRenderer
 }
 
 function v1Event(config: PagerdutyConfig, n: Notification, render: FieldRenderer, eventAction: 'trigger' | 'resolve', details: Map<string, GoJsonValue>): PagerdutyEvent {
-  const serviceKey = render.text('PagerDuty service_key', config.serviceKey ?? '');
+  const serviceKey = render.secret('PagerDuty service_key', config.serviceKey ?? '');
   if (serviceKey === '') throw new NotifyError('service key cannot be empty', false, 'other');
   const trigger = eventAction === 'trigger';
   const message: { [k: string]: GoJsonValue | undefined } = {

@@ -19,6 +19,15 @@ export class FieldRenderer {
     return this.run(field, () => this.templates.executeText(template, this.data));
   }
 
+  /** A templated secret (routing key, API key): an error names the field only, never the template. */
+  secret(field: string, template: string): string {
+    try {
+      return this.templates.executeText(template, this.data);
+    } catch {
+      throw new NotifyError(`failed to template ${field}`, false, 'other');
+    }
+  }
+
   /** html/template output (contextual escaping). */
   html(field: string, template: string): string {
     return this.run(field, () => this.templates.executeHtml(template, this.data));

@@ -1,15 +1,14 @@
-// Klaxon's receiver features beyond Alertmanager: the notification history and receiver tests.
-// DeliveryHistory and DeliveryRateLimiter are exported for the delivery worker (see docs/receivers.md).
+// Klaxon's receiver features beyond Alertmanager (role `api`): the notification history and receiver
+// tests, with the OpenAPI document of /api/klaxon/v1.
 import { Module } from '@nestjs/common';
-import { DeliveryHistory } from './delivery-history';
-import { DeliveryRateLimiter } from './delivery-rate-limiter';
+import { DeliveryRecordingModule } from './delivery-recording.module';
 import { NotificationsController } from './notifications.controller';
 import { ReceiverTestController } from './receiver-test.controller';
 import { ReceiverTestService } from './receiver-test.service';
 
 @Module({
+  imports: [DeliveryRecordingModule],
   controllers: [NotificationsController, ReceiverTestController],
-  providers: [DeliveryHistory, DeliveryRateLimiter, ReceiverTestService],
-  exports: [DeliveryHistory, DeliveryRateLimiter],
+  providers: [ReceiverTestService],
 })
 export class ReceiversModule {}

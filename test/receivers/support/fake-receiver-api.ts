@@ -10,6 +10,8 @@ export interface CapturedRequest {
   headers: IncomingMessage['headers'];
   body: string;
   at: number;
+  /** The status answered (absent while hanging). */
+  status?: number;
 }
 
 export type ScriptedAnswer = { status: number; body?: string; headers?: Record<string, string> } | { hang: true };
@@ -49,8 +51,8 @@ export class FakeReceiverApi {
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: Date.now() });
       const answer = this.script.shift() ?? { status: 202, body: '{"status":"success","message":"Event processed"}' };
+      this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: Date.now(), ...('status' in answer ? { status: answer.status } : {}) });
       if ('hang' in answer) {
         this.hanging.push(res);
         return;

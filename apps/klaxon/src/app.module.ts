@@ -6,13 +6,14 @@ import { ConfigStore } from './config/config-store';
 import { ApiModule } from './api/api.module';
 import { DispatcherModule } from './dispatcher/dispatcher.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReceiversModule } from './receivers/receivers.module';
 
 /** The whole process: which parts run depends on `--roles`. */
 @Module({})
 export class AppModule {
   static forRuntime(runtime: KlaxonRuntime, configStore: ConfigStore): DynamicModule {
     const parts: Type[] = [];
-    if (runtime.options.roles.has('api')) parts.push(ApiModule);
+    if (runtime.options.roles.has('api')) parts.push(ApiModule, ReceiversModule);
     if (runtime.options.roles.has('worker')) parts.push(DispatcherModule);
     return {
       module: AppModule,

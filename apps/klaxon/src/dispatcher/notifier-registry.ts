@@ -2,7 +2,6 @@
 import { Injectable } from '@nestjs/common';
 import { Notifier } from '../../../../libs/notify/src';
 import { ConfigStore } from '../config/config-store';
-import { ConfigTemplates } from '../receivers/config-templates';
 import { receiverNotifiers } from '../receivers/receiver-notifiers';
 
 @Injectable()
@@ -10,7 +9,7 @@ export class NotifierRegistry {
   readonly all: readonly Notifier[];
 
   constructor(configStore: ConfigStore) {
-    this.all = receiverNotifiers(new ConfigTemplates(configStore));
+    this.all = receiverNotifiers(configStore);
   }
 
   get(integration: string): Notifier | undefined {

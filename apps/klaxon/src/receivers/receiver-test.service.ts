@@ -5,7 +5,6 @@ import { Injectable } from '@nestjs/common';
 import type { Notifier } from '../../../../libs/notify/src';
 import { ConfigStore } from '../config/config-store';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
-import { ConfigTemplates } from './config-templates';
 import { DeliveryHistory } from './delivery-history';
 import { receiverNotifiers } from './receiver-notifiers';
 import { testNotification } from './test-notification';
@@ -32,7 +31,7 @@ export class ReceiverTestService {
     private readonly runtime: KlaxonRuntime,
     private readonly history: DeliveryHistory,
   ) {
-    this.notifiers = receiverNotifiers(new ConfigTemplates(configStore));
+    this.notifiers = receiverNotifiers(configStore);
   }
 
   async test(receiverName: string, timeoutMs = TEST_TIMEOUT_MS): Promise<{ receiver: string; results: IntegrationTestResult[] }> {

@@ -11,7 +11,13 @@ import { QUEUE_PREFIX } from './delivery-queues';
 import { DispatchRedis } from './dispatch-redis';
 import { NotifierRegistry } from './notifier-registry';
 
+/** Deliveries are I/O bound: many may wait on receivers at once. */
 const CONCURRENCY = 32;
+/**
+ * A BullMQ worker fetches its jobs one round trip at a time; several workers per queue fetch in
+ * parallel, so a burst of flushes drains several times faster.
+ */
+const WORKERS_PER_QUEUE = 4;
 /** A killed worker's job is taken over after at most about lockDuration + stalledInterval. */
 const LOCK_DURATION_MS = 10_000;
 const STALLED_INTERVAL_MS = 5_000;
@@ -33,17 +39,21 @@ export class DeliveryWorkers {
 
   start(): void {
     for (const notifier of this.notifiers.all) {
-      const worker = new Worker<DeliveryJobData>(deliveryQueueName(notifier.integration), (job, token) => this.process(notifier, job, token), {
-        connection: this.redis.queueConnection,
-        prefix: QUEUE_PREFIX,
-        concurrency: CONCURRENCY,
-        lockDuration: LOCK_DURATION_MS,
-        stalledInterval: STALLED_INTERVAL_MS,
-        maxStalledCount: 5,
-      });
-      worker.on('error', (err) => this.logger.debug('Delivery worker error', { integration: notifier.integration, err: err.message }));
-      this.workers.push(worker);
+      for (let i = 0; i < WORKERS_PER_QUEUE; i++) this.workers.push(this.startWorker(notifier));
     }
+  }
+
+  private startWorker(notifier: Notifier): Worker<DeliveryJobData> {
+    const worker = new Worker<DeliveryJobData>(deliveryQueueName(notifier.integration), (job, token) => this.process(notifier, job, token), {
+      connection: this.redis.queueConnection,
+      prefix: QUEUE_PREFIX,
+      concurrency: CONCURRENCY,
+      lockDuration: LOCK_DURATION_MS,
+      stalledInterval: STALLED_INTERVAL_MS,
+      maxStalledCount: 5,
+    });
+    worker.on('error', (err) => this.logger.debug('Delivery worker error', { integration: notifier.integration, err: err.message }));
+    return worker;
   }
 
   /** Stops retry loops (their jobs go back to the queue for another process), then closes. */

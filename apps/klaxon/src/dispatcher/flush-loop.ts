@@ -7,7 +7,7 @@ import { GroupFlusher } from './group-flusher';
 
 /** Groups created by other processes are noticed within this; this process's own timers are exact. */
 const POLL_MS = 20;
-const CLAIM_LIMIT = 100;
+const CLAIM_LIMIT = 500;
 /** A claimed group whose flusher died is claimed again after this long. */
 const LEASE_MS = 30_000;
 const RETRY_AFTER_ERROR_MS = 500;

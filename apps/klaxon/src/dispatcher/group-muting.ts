@@ -1,12 +1,20 @@
 // Pipeline stages before dedup (reference 3.6): inhibition, active/mute time intervals, silences.
 import { Injectable } from '@nestjs/common';
 import { timeIntervalsContain } from '../../../../libs/config/src';
-import { Muting, Route, StoredAlert, buildInhibitionIndex } from '../../../../libs/dispatch/src';
+import { InhibitionIndex, Muting, Route, StoredAlert, buildInhibitionIndex } from '../../../../libs/dispatch/src';
 import type { DispatchPlan } from './dispatch-plan';
 import { DispatchRedis } from './dispatch-redis';
 
+/**
+ * How long one read of the inhibition sources serves later flushes. A burst of flushes then
+ * reads them once, not once per group; a source that changes is seen at most this much later.
+ */
+const INHIBITION_INDEX_TTL_MS = 200;
+
 @Injectable()
 export class GroupMuting {
+  private inhibition?: { plan: DispatchPlan; builtAt: number; index: Promise<InhibitionIndex> };
+
   constructor(private readonly redis: DispatchRedis) {}
 
   async muting(plan: DispatchPlan, route: Route, alerts: readonly StoredAlert[], now: number): Promise<Muting> {
@@ -28,11 +36,20 @@ export class GroupMuting {
 
   private async inhibited(plan: DispatchPlan, alerts: readonly StoredAlert[], now: number): Promise<Set<string>> {
     if (plan.inhibitRules.length === 0) return new Set();
+    const cached = this.inhibition;
+    const fresh = cached && cached.plan === plan && now >= cached.builtAt && now - cached.builtAt < INHIBITION_INDEX_TTL_MS;
+    if (!fresh) this.inhibition = { plan, builtAt: now, index: this.buildIndex(plan, now) };
+    const index = await this.inhibition!.index.catch((err) => {
+      this.inhibition = undefined;
+      throw err;
+    });
+    return new Set(alerts.filter((a) => index.inhibitedBy(a).length > 0).map((a) => a.fingerprint));
+  }
+
+  private async buildIndex(plan: DispatchPlan, now: number): Promise<InhibitionIndex> {
     const sourceFingerprints = await this.redis.inhibitSources.all();
     const records = await this.redis.alerts.get(sourceFingerprints);
-    const gone = sourceFingerprints.filter((_, i) => !records[i]);
-    await this.redis.inhibitSources.remove(gone);
-    const index = buildInhibitionIndex(plan.inhibitRules, records.flatMap((r) => (r ? [r.alert] : [])), now);
-    return new Set(alerts.filter((a) => index.inhibitedBy(a).length > 0).map((a) => a.fingerprint));
+    await this.redis.inhibitSources.remove(sourceFingerprints.filter((_, i) => !records[i]));
+    return buildInhibitionIndex(plan.inhibitRules, records.flatMap((r) => (r ? [r.alert] : [])), now);
   }
 }

@@ -38,6 +38,8 @@ describe('httpRequestOptions', () => {
     assert.equal(first, httpRequestOptions({ ...base, tlsConfig }).httpsAgent);
     assert.equal(first.options.rejectUnauthorized, false);
     assert.equal(first.options.servername, 'example');
-    assert.equal(httpRequestOptions(base).httpsAgent, undefined);
+    const plain = httpRequestOptions(base).httpsAgent as Agent;
+    assert.equal(plain.options.rejectUnauthorized, true);
+    assert.equal(plain, httpRequestOptions(base).httpsAgent);
   });
 });

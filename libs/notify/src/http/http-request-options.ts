@@ -1,14 +1,18 @@
 // prometheus/common's HTTP client settings (http_config) as axios request options.
 import { readFileSync } from 'node:fs';
+import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { AxiosRequestConfig } from 'axios';
 import type { HttpConfig, TlsConfig } from '../../../config/src';
+
+/** Plain-HTTP connections are reused across notifications (a new connection per POST costs more than the POST). */
+const keepAliveAgent = new HttpAgent({ keepAlive: true });
 
 // One agent per TLS config object: a reload builds new objects, so new files are read then.
 const agents = new WeakMap<TlsConfig, HttpsAgent>();
 
 /** Headers, TLS agent and redirect policy for requests made with `config`. Carries secrets: never log it. */
-export function httpRequestOptions(config: HttpConfig): Pick<AxiosRequestConfig, 'headers' | 'httpsAgent' | 'maxRedirects' | 'proxy'> {
+export function httpRequestOptions(config: HttpConfig): Pick<AxiosRequestConfig, 'headers' | 'httpAgent' | 'httpsAgent' | 'maxRedirects' | 'proxy'> {
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(config.httpHeaders ?? {})) {
     const values = [...header.values, ...header.secrets];
@@ -19,7 +23,8 @@ export function httpRequestOptions(config: HttpConfig): Pick<AxiosRequestConfig,
   const tls = config.tlsConfig;
   return {
     headers,
-    httpsAgent: tls ? httpsAgent(tls) : undefined,
+    httpAgent: keepAliveAgent,
+    httpsAgent: httpsAgent(tls ?? DEFAULT_TLS),
     maxRedirects: config.followRedirects ? 10 : 0,
     proxy: proxyOption(config.proxyUrl),
   };
@@ -45,6 +50,8 @@ function proxyOption(proxyUrl: string | undefined): AxiosRequestConfig['proxy'] 
     ...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
   };
 }
+
+const DEFAULT_TLS: TlsConfig = { insecureSkipVerify: false };
 
 function httpsAgent(tls: TlsConfig): HttpsAgent {
   let agent = agents.get(tls);

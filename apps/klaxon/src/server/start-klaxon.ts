@@ -50,7 +50,7 @@ export async function startKlaxon(options: KlaxonOptions, logger: Logger): Promi
   const metrics = app.get(KlaxonMetrics);
   installHttpMetrics(fastify, metrics, options.routePrefix);
   installRequestLimits(fastify, options.getConcurrency, options.webTimeoutMs, () => metrics.httpConcurrencyLimitExceeded.inc({ method: 'get' }));
-  installUnmatchedRouteHandler(fastify);
+  installUnmatchedRouteHandler(fastify, options.routePrefix);
   await app.init();
 
   await app.listen(options.listenPort, options.listenHost || '::');

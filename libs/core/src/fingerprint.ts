@@ -10,31 +10,59 @@ const OFFSET_LO = 0x84222325;
 
 /** Label names in UTF-8 byte order (Go's sort order). */
 export function sortedLabelNames(labels: LabelSet): string[] {
-  return Object.keys(labels).sort(compareUtf8);
+  const names = Object.keys(labels);
+  // UTF-16 order equals UTF-8 byte order unless a name holds a surrogate or a code unit above it.
+  return names.some(hasHighCodeUnit) ? names.sort(compareUtf8) : names.sort();
+}
+
+function hasHighCodeUnit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xd800) return true;
+  return false;
 }
 
 /**
  * FNV-1a 64 over `name 0xFF value 0xFF` for each label, names in UTF-8 byte order; printed as 16
- * lower-case hex digits. The empty set gives `cbf29ce484222325`.
+ * lower-case hex digits. The empty set gives `cbf29ce484222325`. This runs for every ingested alert:
+ * the 64-bit state is two 32-bit halves, and ASCII text is hashed without encoding it first.
  */
 export function fingerprint(labels: LabelSet): string {
-  let hi = OFFSET_HI;
-  let lo = OFFSET_LO;
-  const feed = (byte: number) => {
-    lo = (lo ^ byte) >>> 0;
-    // Multiply the 64-bit (hi, lo) by the FNV prime 2^40 + 0x1b3, modulo 2^64.
-    const loProduct = lo * 0x1b3;
-    const carry = Math.floor(loProduct / 0x100000000);
-    hi = (hi * 0x1b3 + carry + ((lo << 8) >>> 0)) >>> 0;
-    lo = loProduct >>> 0;
-  };
+  const state = { hi: OFFSET_HI, lo: OFFSET_LO };
   for (const name of sortedLabelNames(labels)) {
-    for (const b of utf8Bytes(name)) feed(b);
-    feed(SEPARATOR);
-    for (const b of utf8Bytes(labels[name])) feed(b);
-    feed(SEPARATOR);
+    feedString(state, name);
+    feedByte(state, SEPARATOR);
+    feedString(state, labels[name]);
+    feedByte(state, SEPARATOR);
   }
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+  return hex8(state.hi) + hex8(state.lo);
+}
+
+interface FnvState {
+  hi: number;
+  lo: number;
+}
+
+function feedByte(state: FnvState, byte: number): void {
+  const lo = (state.lo ^ byte) >>> 0;
+  // Multiply the 64-bit (hi, lo) by the FNV prime 2^40 + 0x1b3, modulo 2^64.
+  const loProduct = lo * 0x1b3;
+  const carry = Math.floor(loProduct / 0x100000000);
+  state.hi = (state.hi * 0x1b3 + carry + ((lo << 8) >>> 0)) >>> 0;
+  state.lo = loProduct >>> 0;
+}
+
+function feedString(state: FnvState, s: string): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      for (const b of utf8Bytes(s.slice(i))) feedByte(state, b);
+      return;
+    }
+    feedByte(state, c);
+  }
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, '0');
 }
 
 /**

@@ -23,6 +23,9 @@ export interface KlaxonOptions {
   readonly maxSilences: number;
   readonly maxSilenceSizeBytes: number;
   readonly maxAlertsBodyBytes: number;
+  readonly maxAlertsPerRequest: number;
+  readonly maxLabelsPerAlert: number;
+  readonly maxLabelBytes: number;
   readonly logLevel: LogLevel;
   readonly logFormat: LogFormat;
   readonly redisUrl?: string;
@@ -62,6 +65,9 @@ export function buildOptions(cli: ParsedCommandLine, env: NodeJS.ProcessEnv): Kl
     maxSilences: int('silences.max-silences'),
     maxSilenceSizeBytes: int('silences.max-silence-size-bytes'),
     maxAlertsBodyBytes: int('alerts.max-body-bytes'),
+    maxAlertsPerRequest: int('alerts.max-per-request'),
+    maxLabelsPerAlert: int('alerts.max-labels'),
+    maxLabelBytes: int('alerts.max-label-bytes'),
     logLevel: str('log.level') as LogLevel,
     logFormat: str('log.format') as LogFormat,
     redisUrl: str('redis.url') || env.REDIS_URL || undefined,

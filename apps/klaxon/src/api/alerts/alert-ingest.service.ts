@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { normalizePostedAlert, PostedAlert, StoredAlert } from '../../../../../libs/dispatch/src';
+import { isResolved, normalizePostedAlert, PostedAlert, StoredAlert } from '../../../../../libs/dispatch/src';
 import { AlertMirror, AlertRepository } from '../../../../../libs/store/src';
 import { ConfigStore } from '../../config/config-store';
 import { ApiError } from '../http/api-error';
+import { KlaxonMetrics } from '../../metrics/klaxon-metrics';
+import { KlaxonRuntime } from '../../runtime/klaxon-runtime';
+import { AlertLimits, alertLimitError, requestLimitError } from './alert-limits';
 
 /**
  * POST /alerts (reference 1.4): defaults, empty labels dropped, validation, then every valid
  * alert merged and stored in one batch. Best effort: the valid alerts are stored even when
  * others fail, and the failures are answered with 400 and every error joined by "; ".
+ * Klaxon's limits (alerts per request, labels per alert, bytes per label) apply on top.
  */
 @Injectable()
 export class AlertIngestService {
@@ -15,16 +19,34 @@ export class AlertIngestService {
     private readonly alerts: AlertRepository,
     private readonly mirror: AlertMirror,
     private readonly configStore: ConfigStore,
-  ) {}
+    private readonly metrics: KlaxonMetrics,
+    runtime: KlaxonRuntime,
+  ) {
+    this.limits = {
+      maxPerRequest: runtime.options.maxAlertsPerRequest,
+      maxLabels: runtime.options.maxLabelsPerAlert,
+      maxLabelBytes: runtime.options.maxLabelBytes,
+    };
+  }
+
+  private readonly limits: AlertLimits;
 
   async post(posted: readonly PostedAlert[], now = Date.now()): Promise<void> {
+    const tooMany = requestLimitError(posted.length, this.limits);
+    if (tooMany) throw ApiError.text(400, tooMany);
     const resolveTimeoutMs = this.configStore.config.global.resolveTimeout;
     const valid: StoredAlert[] = [];
     const errors: string[] = [];
     for (const p of posted) {
       const result = normalizePostedAlert(p, { now, resolveTimeoutMs });
-      if (result.ok) valid.push(result.alert);
-      else errors.push(result.error);
+      const error = result.ok ? alertLimitError(result.alert, this.limits) : result.error;
+      if (result.ok && error === undefined) {
+        valid.push(result.alert);
+        this.metrics.alertsReceived.inc({ status: isResolved(result.alert, now) ? 'resolved' : 'firing', version: 'v2' });
+      } else {
+        errors.push(error!);
+        this.metrics.alertsInvalid.inc({ version: 'v2' });
+      }
     }
     if (valid.length > 0) {
       try {

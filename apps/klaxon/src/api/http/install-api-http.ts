@@ -8,8 +8,12 @@ export class RawBody {
     /** Longer than the body limit: the text was dropped. */
     readonly tooLarge = false,
     readonly limit = 0,
+    /** The bytes were not valid UTF-8 (the text holds replacement characters). */
+    readonly invalidUtf8 = false,
   ) {}
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Fastify-level behaviour of the API, installed once:
@@ -34,7 +38,16 @@ export function installApiHttp(fastify: FastifyInstance, routePrefix: string, bo
     payload.on('error', (err) => done(err, undefined));
     payload.on('end', () => {
       const tooLarge = size > bodyLimit;
-      done(null, new RawBody(tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), contentType, tooLarge, bodyLimit));
+      if (tooLarge) {
+        done(null, new RawBody('', contentType, true, bodyLimit));
+        return;
+      }
+      const bytes = Buffer.concat(chunks);
+      try {
+        done(null, new RawBody(strictUtf8.decode(bytes), contentType, false, bodyLimit));
+      } catch {
+        done(null, new RawBody(bytes.toString('utf8'), contentType, false, bodyLimit, true));
+      }
     });
   });
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

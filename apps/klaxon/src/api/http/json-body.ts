@@ -22,6 +22,9 @@ export function parseJsonBody(body: RawBody, what: string): unknown {
   if (mediaType !== 'application/json') {
     throw ApiError.coded(415, `unsupported media type ${JSON.stringify(mediaType)}, only [application/json] are allowed`);
   }
+  // Go's decoder would turn invalid bytes into U+FFFD and carry on; Klaxon refuses them instead,
+  // so that no label is silently changed (no real client sends them: Go's encoder cannot).
+  if (body.invalidUtf8) throw bodyError(what, 'the body is not valid UTF-8');
   try {
     return JSON.parse(body.text);
   } catch (err) {

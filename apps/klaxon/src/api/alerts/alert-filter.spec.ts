@@ -1,19 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMatcher } from '../../../../../libs/core/src';
 import { ApiError } from '../http/api-error';
-import { matchesFilter, readAlertFilter } from './alert-filter';
+import { readAlertFilter } from './alert-filter';
 
-const m = (s: string) => parseMatcher(s);
-
-test('matchesFilter: empty-valued matchers pass on absent (=, =~) or present (!=, !~) labels', () => {
-  assert.equal(matchesFilter([m('team=""')], { alertname: 'x' }), true);
-  assert.equal(matchesFilter([m('team=""')], { team: 'a' }), false);
-  assert.equal(matchesFilter([m('team!=""')], { team: 'a' }), true);
-  assert.equal(matchesFilter([m('team!=""')], { alertname: 'x' }), false);
-  assert.equal(matchesFilter([m('team=~"a|b"'), m('alertname="x"')], { team: 'b', alertname: 'x' }), true);
-  assert.equal(matchesFilter([m('team=~"a|b"')], { team: 'ab' }), false, 'regexes are anchored');
-});
 
 test('readAlertFilter: booleans default to true, unknown words read as false (0.25), receiver anchored', () => {
   const f = readAlertFilter({ active: 'maybe', silenced: 'false', filter: ['a=b', 'c=~d'], receiver: 'team-.*' });

@@ -48,19 +48,3 @@ export function readAlertFilter(query: RawQuery): AlertFilter {
     receiverMatchers,
   };
 }
-
-/**
- * Alertmanager's `matchFilterLabels`: `=`/`=~` with an empty value pass when the label is
- * absent, `!=`/`!~` with an empty value pass when it is present; otherwise the matcher is
- * applied to the value (a missing label is "").
- */
-export function matchesFilter(matchers: readonly Matcher[], labels: LabelSet): boolean {
-  for (const m of matchers) {
-    const present = Object.prototype.hasOwnProperty.call(labels, m.name);
-    const value = present ? labels[m.name] : '';
-    const negative = m.type === '!=' || m.type === '!~';
-    if (m.value === '' && (negative ? present : !present)) continue;
-    if (!m.matches(value)) return false;
-  }
-  return true;
-}

@@ -4,7 +4,8 @@ import type { LabelSet } from '../../../../../libs/core/src';
 import { compareAlertGroups, compareAlerts, groupLabels, Route } from '../../../../../libs/dispatch/src';
 import { RoutingView } from '../state/routing-view';
 import { AlertEvaluator } from './alert-evaluator.service';
-import { AlertFilter, matchesFilter } from './alert-filter';
+import { AlertFilter } from './alert-filter';
+import { matchesFilterLabels } from '../../../../../libs/core/src';
 import { alertGroupJson, gettableAlertJson, jsonArray } from './alert-json';
 import { alertStatus, AlertStatus, EvaluatedAlert } from './alert-status';
 
@@ -19,7 +20,7 @@ function passes(filter: AlertFilter, e: EvaluatedAlert, status: AlertStatus): bo
   if (!filter.active && status.state === 'active') return false;
   if (!filter.silenced && status.silencedBy.length > 0) return false;
   if (!filter.inhibited && status.inhibitedBy.length > 0) return false;
-  return matchesFilter(filter.matchers, e.alert.labels);
+  return matchesFilterLabels(filter.matchers, e.alert.labels);
 }
 
 interface Group {

@@ -90,7 +90,7 @@ async function main() {
         result: { startsAt: got.startsAt, endsAt: got.endsAt, annotations: got.annotations, generatorURL: got.generatorURL ?? '' },
       });
     }
-    const out = { source: `${am.version}; POST /api/v2/alerts, GET /api/v2/alerts`, resolveTimeoutMs: 300000, validation, merges };
+    const out = { source: `${am.version}; POST /api/v2/alerts, GET /api/v2/alerts`, capturedAt: iso(t), resolveTimeoutMs: 300000, validation, merges };
     mkdirSync(join(root, 'libs/dispatch/src/testdata'), { recursive: true });
     writeFileSync(outFile, JSON.stringify(out, null, 2) + '\n');
     console.log(`wrote ${validation.length} validation cases, ${merges.length} merges to ${outFile}`);

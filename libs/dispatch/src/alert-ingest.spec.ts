@@ -72,7 +72,8 @@ describe('normalizePostedAlert', () => {
             startsAt: a.startsAt ? Date.parse(a.startsAt) : undefined,
             endsAt: a.endsAt ? Date.parse(a.endsAt) : undefined,
           },
-          { now: Date.now(), resolveTimeoutMs: ingest.resolveTimeoutMs },
+          // The capture's own time: its cases are relative to it ("start in the future").
+          { now: Date.parse(ingest.capturedAt), resolveTimeoutMs: ingest.resolveTimeoutMs },
         );
         assert.equal(c.response.status, 400);
         assert.equal(r.ok, false);

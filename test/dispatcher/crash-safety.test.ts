@@ -122,25 +122,28 @@ describe('crash safety and scale-out', { concurrency: true }, () => {
     }
   });
 
-  it('recovers by itself when Redis is stopped and started again', async () => {
-    const redis = await TestRedisServer.start({ appendOnly: true });
-    const hook = await WebhookReceiver.start();
-    const klaxon = await KlaxonProcess.start({ redisUrl: redis.url, config: config(hook.url, '500ms') });
-    try {
-      await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'Before' } }]);
-      await hook.waitFor(1, 5_000);
-      await sleep(1_500); // AOF fsyncs every second
-      await redis.kill();
-      await sleep(2_000);
-      await redis.launch(true);
-      await postWithRetry(klaxon.baseUrl, [{ labels: { alertname: 'After' } }], 15_000);
-      await hook.waitFor(2, 15_000);
-      await sleep(2_000);
-      assert.deepEqual(perGroup(hook), { Before: 1, After: 1 });
-    } finally {
-      await klaxon.cleanup();
-      await hook.close();
-      await redis.stop();
-    }
-  });
+  for (const persisted of [true, false]) {
+    it(`recovers by itself when Redis is stopped and started again ${persisted ? 'with' : 'without'} its data`, async () => {
+      const redis = await TestRedisServer.start({ appendOnly: persisted });
+      const hook = await WebhookReceiver.start();
+      const klaxon = await KlaxonProcess.start({ redisUrl: redis.url, config: config(hook.url, '500ms') });
+      try {
+        await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'Before' } }]);
+        await hook.waitFor(1, 5_000);
+        await sleep(1_500); // AOF fsyncs every second
+        await redis.kill();
+        await sleep(2_000);
+        await redis.launch(persisted);
+        await postWithRetry(klaxon.baseUrl, [{ labels: { alertname: 'After' } }], 15_000);
+        await hook.waitFor(2, 15_000);
+        await sleep(2_000);
+        // Without its data Redis forgot the alerts along with their groups and log: Before is not sent again.
+        assert.deepEqual(perGroup(hook), { Before: 1, After: 1 });
+      } finally {
+        await klaxon.cleanup();
+        await hook.close();
+        await redis.stop();
+      }
+    });
+  }
 });

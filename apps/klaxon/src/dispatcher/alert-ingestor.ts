@@ -69,7 +69,18 @@ export class AlertIngestor {
         if (!this.running) break;
         this.logger.warn('Reading alert events failed; retrying', { err: (err as Error).message });
         await new Promise((r) => setTimeout(r, RETRY_AFTER_ERROR_MS));
+        if (/NOGROUP/.test((err as Error).message)) await this.recoverLostStream();
       }
+    }
+  }
+
+  /** Redis came back without its data (no persistence): join the stream again and rebuild. */
+  private async recoverLostStream(): Promise<void> {
+    try {
+      await this.prepare();
+      await this.rebuild();
+    } catch (err) {
+      this.logger.warn('Rejoining alert events failed; retrying', { err: (err as Error).message });
     }
   }
 

@@ -79,10 +79,4 @@ export class GroupRepository {
   async removeMembers(groupId: string, fingerprints: readonly string[]): Promise<void> {
     if (fingerprints.length > 0) await this.redis.srem(groupMembersKey(groupId), ...fingerprints);
   }
-
-  /** Every group id with its metadata (for the API's view and maintenance). */
-  async all(): Promise<Map<string, GroupMeta>> {
-    const raw = await this.redis.hgetall(GROUPS_KEY);
-    return new Map(Object.entries(raw).map(([id, json]) => [id, JSON.parse(json) as GroupMeta]));
-  }
 }

@@ -16,8 +16,4 @@ export class InhibitSources {
   async all(): Promise<string[]> {
     return this.redis.smembers(INHIBIT_SOURCES_KEY);
   }
-
-  async clear(): Promise<void> {
-    await this.redis.del(INHIBIT_SOURCES_KEY);
-  }
 }

@@ -3,7 +3,7 @@
 // Options: --quick (2k/10k alerts instead of 20k/100k); --klaxon-roles=api (only the API role,
 // without the dispatcher). Prints two tables; docs/benchmarks.md keeps a copy.
 import { join } from 'node:path';
-import { AlertmanagerProcess } from '../../test/api/support/alertmanager-process';
+import { AlertmanagerProcess } from '../../test/support/alertmanager-process';
 import { KlaxonServer } from './klaxon-server';
 import { alertBatches, GROUPS, sendBatches } from './load';
 import { mib, redisUsedMemory, rssBytes, timeGetAlerts } from './measure';

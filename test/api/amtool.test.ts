@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { KlaxonProcess } from '../support/klaxon-process';
 import { TestRedisServer } from '../support/redis-server';
 import { amtool } from './support/amtool';
-import { AlertmanagerProcess } from './support/alertmanager-process';
+import { AlertmanagerProcess } from '../support/alertmanager-process';
 import { GettableSilence, request } from './support/api-client';
 import { ROUTING_CONFIG } from './support/configs';
 

@@ -2,7 +2,7 @@
 // (ACCEPTANCE_TARGET=alertmanager), so every expectation can be shown to be Alertmanager's.
 import { KlaxonProcess } from '../../support/klaxon-process';
 import { TestRedisServer } from '../../support/redis-server';
-import { AlertmanagerProcess } from './alertmanager-process';
+import { AlertmanagerProcess } from '../../support/alertmanager-process';
 
 export type TargetName = 'klaxon' | 'alertmanager';
 

@@ -1,9 +1,10 @@
-// Prometheus Alertmanager 0.25 (Debian package) as a child process, for differential runs.
+// Prometheus Alertmanager 0.25 (Debian package) as a child process: the reference that tests and
+// benchmarks compare Klaxon with.
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../support/free-port';
+import { freePort } from './free-port';
 
 export const ALERTMANAGER_BIN = process.env.ALERTMANAGER_BIN ?? '/usr/bin/prometheus-alertmanager';
 
@@ -16,6 +17,10 @@ export class AlertmanagerProcess {
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   get logs(): string {

@@ -98,6 +98,20 @@ describe('dispatch store scripts', () => {
     assert.equal(await redis.hexists(GROUPS_KEY, 'g'), 0);
   });
 
+  it('remembers since when a group has had no route, until a routed flush clears it', async () => {
+    const groups = new GroupRepository(redis);
+    const schedule = new FlushSchedule(redis);
+    await groups.addMembers([membership('g', 'a', 0, { firstFlushAt: 100 })]);
+    assert.equal(await groups.unroutedSince('g', 1_000), 1_000);
+    assert.equal(await groups.unroutedSince('g', 2_000), 1_000);
+    const { claimed: [first] } = await schedule.claimDue(3_000, 30_000, 10, 'p1');
+    assert.equal(await schedule.finish(first, 4_000, { routed: false }), 'rescheduled');
+    assert.equal(await groups.unroutedSince('g', 5_000), 1_000);
+    const { claimed: [second] } = await schedule.claimDue(5_000, 30_000, 10, 'p1');
+    assert.equal(await schedule.finish(second, 6_000), 'rescheduled');
+    assert.equal(await groups.unroutedSince('g', 7_000), 7_000);
+  });
+
   it('settles deliveries once each and drops unchanged resolved alerts when all succeeded', async () => {
     const outcome = new FlushOutcome(redis);
     await redis.hset(ALERTS_KEY, 'r1', '{"v":1}', 'r2', '{"v":2-updated}');

@@ -48,6 +48,18 @@ describe('retryUntil', () => {
     assert.deepEqual(late, { attempts: 1 });
   });
 
+  it('leaves no listener on a long-lived signal', async () => {
+    const controller = new AbortController();
+    let listeners = 0;
+    const signal = controller.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => (listeners++, add(...args))) as typeof add;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => (listeners--, remove(...args))) as typeof remove;
+    for (let i = 0; i < 20; i++) await retryUntil(Date.now() + 1_000, async () => undefined, { signal });
+    assert.equal(listeners, 0);
+  });
+
   it('stops waiting between attempts when its signal aborts', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);

@@ -45,8 +45,9 @@ export async function retryUntil(
   { signal, backoff = DEFAULT_BACKOFF }: { signal?: AbortSignal; backoff?: BackoffOptions } = {},
 ): Promise<RetryOutcome> {
   const controller = new AbortController();
-  if (signal?.aborted) controller.abort();
-  signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const abort = () => controller.abort();
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort, { once: true });
   const remaining = deadline - Date.now();
   const timer = setTimeout(() => controller.abort(), Math.max(remaining, 1_000));
   try {
@@ -62,5 +63,6 @@ export async function retryUntil(
     }
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
   }
 }

@@ -43,8 +43,11 @@ export class FlushLoop {
     while (this.running) {
       let pause = POLL_MS;
       try {
-        const { claimed, nextDueAt } = await this.redis.schedule.claimDue(Date.now(), LEASE_MS, CLAIM_LIMIT, this.runtime.peerName);
-        if (nextDueAt !== undefined) pause = Math.max(0, Math.min(POLL_MS, nextDueAt - Date.now()));
+        const now = Date.now();
+        const skip = this.flusher.groupsToSkip(now);
+        const { claimed, nextDueAt } = await this.redis.schedule.claimDue(now, LEASE_MS, CLAIM_LIMIT, this.runtime.peerName, skip);
+        // A due group left unclaimed (skipped here, or taken by another process) must not make this loop spin.
+        if (nextDueAt !== undefined && (nextDueAt > Date.now() || claimed.length > 0)) pause = Math.max(0, Math.min(POLL_MS, nextDueAt - Date.now()));
         await Promise.all(
           claimed.map((claim) =>
             this.flusher.flush(claim).catch((err) => this.logger.error('Flush failed', { group: claim.groupId, err: (err as Error).message })),

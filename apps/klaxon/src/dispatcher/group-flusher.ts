@@ -18,6 +18,13 @@ import { NotifierRegistry } from './notifier-registry';
 
 /** Alertmanager's flush timeout: max(group_interval, 10s). */
 const MIN_FLUSH_TIMEOUT_MS = 10_000;
+/**
+ * A group whose route this process does not know may belong to a config another process
+ * already (or still) runs during a rolling reload. This process hands it back due at once and
+ * leaves it alone for a while; it is removed only once no process has routed it for the grace.
+ */
+const UNROUTED_GRACE_MS = 60_000;
+const UNROUTED_SKIP_MS = 10_000;
 /** How long an in-flight marker outlives its deadline (time for a dead worker's job to be taken over). */
 const INFLIGHT_GRACE_MS = 60_000;
 
@@ -31,6 +38,8 @@ interface Integration {
 @Injectable()
 export class GroupFlusher {
   private readonly logger: Logger;
+  /** Groups this process found no route for, until when it leaves them to other processes. */
+  private readonly unroutable = new Map<string, number>();
 
   constructor(
     private readonly runtime: KlaxonRuntime,
@@ -47,19 +56,34 @@ export class GroupFlusher {
     const plan = this.state.plan;
     const now = flushClock();
     const group = await this.redis.groups.load(claim.groupId);
-    const route = group && plan.routesById.get(group.meta.routeId);
-    if (!group || !route) {
-      await this.redis.schedule.finish(claim, 0, true);
+    if (!group) {
+      await this.redis.schedule.finish(claim, 0, { remove: true });
+      return;
+    }
+    const route = plan.routesById.get(group.meta.routeId);
+    if (!route) {
+      const since = await this.redis.groups.unroutedSince(claim.groupId, now);
+      const remove = now - since >= UNROUTED_GRACE_MS;
+      if (!remove) this.unroutable.set(claim.groupId, now + UNROUTED_SKIP_MS);
+      this.logger.debug('No route for group in this configuration', { aggrGroup: group.meta.groupKey, removed: remove });
+      await this.redis.schedule.finish(claim, now, { remove, routed: false });
       return;
     }
     const records = await this.currentMembers(plan, route, claim.groupId, group);
     if (records.length === 0) {
-      await this.redis.schedule.finish(claim, 0, true);
+      this.logger.debug('Group has no alerts left; removed', { aggrGroup: group.meta.groupKey });
+      await this.redis.schedule.finish(claim, 0, { remove: true });
       return;
     }
     await this.notify(plan, route, claim, group, records, now);
     // As Alertmanager re-arms its timer when it fires: ticks drift by the flush latency.
     await this.redis.schedule.finish(claim, now + route.groupInterval);
+  }
+
+  /** Groups to leave to other processes now (their route is unknown here). */
+  groupsToSkip(now: number): string[] {
+    for (const [id, until] of this.unroutable) if (until <= now) this.unroutable.delete(id);
+    return [...this.unroutable.keys()];
   }
 
   /** The group's alerts, dropping members that are gone or no longer land in this group. */

@@ -20,6 +20,8 @@ export const NFLOG_KEY = `${DISPATCH_PREFIX}nflog`;
 export const INFLIGHT_KEY = `${DISPATCH_PREFIX}inflight`;
 /** Hash per flush with deliveries outstanding: `pending`, `failed`, `group`, `resolved`. */
 export const flushKey = (flushId: string): string => `${DISPATCH_PREFIX}flush:${flushId}`;
+/** Hash: group id → when a flusher first found no route for it (its process may run an older or newer config). */
+export const UNROUTED_KEY = `${DISPATCH_PREFIX}unrouted`;
 /** Set: fingerprints of alerts matching the source matchers of some inhibit rule. */
 export const INHIBIT_SOURCES_KEY = `${DISPATCH_PREFIX}inhibit-sources`;
 /** Consumer group of the dispatchers on `klaxon:alert-events`. */

@@ -1,6 +1,6 @@
 // The flush timers of all groups, shared by every Klaxon process: a sorted set of due times.
 import type Redis from 'ioredis';
-import { GROUPS_KEY, LEASES_KEY, SCHEDULE_KEY, STARTED_KEY, groupMembersKey } from './dispatch-keys';
+import { GROUPS_KEY, LEASES_KEY, SCHEDULE_KEY, STARTED_KEY, UNROUTED_KEY, groupMembersKey } from './dispatch-keys';
 
 export interface ClaimedGroup {
   groupId: string;
@@ -11,30 +11,38 @@ export interface ClaimedGroup {
 }
 
 // Moves due groups' scores to the lease end, so no other process claims them meanwhile.
+// Groups named after the fourth argument are skipped (this process cannot route them).
 const CLAIM = `
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
+local skip = {}
+for i = 5, #ARGV do skip[ARGV[i]] = true end
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]) + #ARGV - 4)
 local out = {}
 for i = 1, #due, 2 do
-  local token = ARGV[4] .. '/' .. ARGV[1] .. '/' .. i
-  redis.call('ZADD', KEYS[1], 'XX', ARGV[2], due[i])
-  redis.call('HSET', KEYS[2], due[i], token)
-  redis.call('SADD', KEYS[3], due[i])
-  out[#out + 1] = due[i]
-  out[#out + 1] = due[i + 1]
-  out[#out + 1] = token
+  if not skip[due[i]] and #out < 3 * tonumber(ARGV[3]) then
+    local token = ARGV[4] .. '/' .. ARGV[1] .. '/' .. i
+    redis.call('ZADD', KEYS[1], 'XX', ARGV[2], due[i])
+    redis.call('HSET', KEYS[2], due[i], token)
+    redis.call('SADD', KEYS[3], due[i])
+    out[#out + 1] = due[i]
+    out[#out + 1] = due[i + 1]
+    out[#out + 1] = token
+  end
 end
 local nextDue = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 out[#out + 1] = nextDue[2] or ''
 return out`;
 
-// Ends a flush: the next tick, or the group's removal when it has no members left.
+// Ends a flush: the next tick, or the group's removal when it has no members left. A routed
+// flush also clears the group's "unrouted since" mark.
 const FINISH = `
 if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('HDEL', KEYS[2], ARGV[1])
+if ARGV[5] == '1' then redis.call('HDEL', KEYS[6], ARGV[1]) end
 if ARGV[4] == '1' or redis.call('SCARD', KEYS[4]) == 0 then
   redis.call('ZREM', KEYS[1], ARGV[1])
   redis.call('HDEL', KEYS[3], ARGV[1])
   redis.call('SREM', KEYS[5], ARGV[1])
+  redis.call('HDEL', KEYS[6], ARGV[1])
   redis.call('DEL', KEYS[4])
   return 2
 end
@@ -52,29 +60,37 @@ export type FinishOutcome = 'lost-lease' | 'rescheduled' | 'removed';
 export class FlushSchedule {
   constructor(private readonly redis: Redis) {}
 
-  /** Claims up to `limit` groups due at `now` for `leaseMs`, and tells when the next one is due. */
-  async claimDue(now: number, leaseMs: number, limit: number, owner: string): Promise<ClaimResult> {
-    const reply = (await this.redis.eval(CLAIM, 3, SCHEDULE_KEY, LEASES_KEY, STARTED_KEY, String(now), String(now + leaseMs), String(limit), owner)) as string[];
+  /**
+   * Claims up to `limit` groups due at `now` for `leaseMs`, except those in `skip`, and tells
+   * when the next one (skipped or not) is due.
+   */
+  async claimDue(now: number, leaseMs: number, limit: number, owner: string, skip: readonly string[] = []): Promise<ClaimResult> {
+    const reply = (await this.redis.eval(CLAIM, 3, SCHEDULE_KEY, LEASES_KEY, STARTED_KEY, String(now), String(now + leaseMs), String(limit), owner, ...skip)) as string[];
     const claimed: ClaimedGroup[] = [];
     for (let i = 0; i + 2 < reply.length; i += 3) claimed.push({ groupId: reply[i], dueAt: Number(reply[i + 1]), token: reply[i + 2] });
     const next = reply[reply.length - 1];
     return { claimed, nextDueAt: next === '' ? undefined : Number(next) };
   }
 
-  /** Sets the next flush at `nextAt`, or removes the group if it is empty or `remove` is set. */
-  async finish(claim: ClaimedGroup, nextAt: number, remove = false): Promise<FinishOutcome> {
+  /**
+   * Sets the next flush at `nextAt`, or removes the group if it is empty or `remove` is set.
+   * `routed: false` keeps the group's "unrouted since" mark (see `GroupRepository.unroutedSince`).
+   */
+  async finish(claim: ClaimedGroup, nextAt: number, { remove = false, routed = true }: { remove?: boolean; routed?: boolean } = {}): Promise<FinishOutcome> {
     const result = (await this.redis.eval(
       FINISH,
-      5,
+      6,
       SCHEDULE_KEY,
       LEASES_KEY,
       GROUPS_KEY,
       groupMembersKey(claim.groupId),
       STARTED_KEY,
+      UNROUTED_KEY,
       claim.groupId,
       claim.token,
       String(nextAt),
       remove ? '1' : '0',
+      routed ? '1' : '0',
     )) as number;
     return result === 0 ? 'lost-lease' : result === 1 ? 'rescheduled' : 'removed';
   }

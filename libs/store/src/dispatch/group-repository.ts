@@ -1,7 +1,7 @@
 // Aggregation groups in Redis: metadata, members, and arming their first flush.
 import type Redis from 'ioredis';
 import type { LabelSet } from '../../../core/src';
-import { GROUPS_KEY, SCHEDULE_KEY, STARTED_KEY, groupMembersKey } from './dispatch-keys';
+import { GROUPS_KEY, SCHEDULE_KEY, STARTED_KEY, UNROUTED_KEY, groupMembersKey } from './dispatch-keys';
 
 export interface GroupMeta {
   groupKey: string;
@@ -78,5 +78,14 @@ export class GroupRepository {
 
   async removeMembers(groupId: string, fingerprints: readonly string[]): Promise<void> {
     if (fingerprints.length > 0) await this.redis.srem(groupMembersKey(groupId), ...fingerprints);
+  }
+
+  /**
+   * Records that this process found no route for the group, and returns since when that has
+   * been so (the first report's `now`). Cleared when a flush finishes routed, or the group goes.
+   */
+  async unroutedSince(groupId: string, now: number): Promise<number> {
+    await this.redis.hsetnx(UNROUTED_KEY, groupId, String(now));
+    return Number(await this.redis.hget(UNROUTED_KEY, groupId));
   }
 }

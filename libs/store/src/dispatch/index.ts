@@ -1,6 +1,6 @@
 // Redis repositories of the dispatcher: groups, flush schedule, notification log, inputs it reads.
 export {
-  DISPATCH_PREFIX, GROUPS_KEY, groupMembersKey, SCHEDULE_KEY, LEASES_KEY, STARTED_KEY, NFLOG_KEY, INFLIGHT_KEY, flushKey, INHIBIT_SOURCES_KEY, ALERT_EVENTS_GROUP,
+  DISPATCH_PREFIX, GROUPS_KEY, groupMembersKey, SCHEDULE_KEY, LEASES_KEY, STARTED_KEY, NFLOG_KEY, INFLIGHT_KEY, flushKey, INHIBIT_SOURCES_KEY, ALERT_EVENTS_GROUP, UNROUTED_KEY,
 } from './dispatch-keys';
 export * from './group-repository';
 export * from './flush-schedule';

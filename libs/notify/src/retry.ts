@@ -1,5 +1,7 @@
-// Alertmanager's retry stage: exponential backoff with jitter until the flush deadline.
+// Alertmanager's retry stage: exponential backoff with jitter until the flush deadline, waiting
+// longer when a receiver says so with Retry-After (Alertmanager ignores it).
 import { isRetryable } from './notifier';
+import { retryWaitMs } from './json-api/retry-after';
 
 export interface BackoffOptions {
   initialMs: number;
@@ -56,7 +58,8 @@ export async function retryUntil(
         await attempt(controller.signal);
         return { attempts: n + 1 };
       } catch (err) {
-        const wait = backoffDelay(n, backoff);
+        // A receiver's Retry-After (429) is honoured when it asks for longer than the backoff.
+        const wait = retryWaitMs(err, backoffDelay(n, backoff));
         if (!isRetryable(err) || controller.signal.aborted || Date.now() + wait >= deadline) return { attempts: n + 1, error: err };
         await sleep(wait, controller.signal);
       }

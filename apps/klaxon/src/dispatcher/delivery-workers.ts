@@ -10,6 +10,7 @@ import { DeliveryJobData, deliveryQueueName } from './delivery-job';
 import { QUEUE_PREFIX } from './delivery-queues';
 import { DispatchRedis } from './dispatch-redis';
 import { NotifierRegistry } from './notifier-registry';
+import { DeliveryAccounting } from './delivery-accounting';
 
 /** Deliveries are I/O bound: many may wait on receivers at once. */
 const CONCURRENCY = 32;
@@ -33,6 +34,7 @@ export class DeliveryWorkers {
     private readonly redis: DispatchRedis,
     private readonly configStore: ConfigStore,
     private readonly notifiers: NotifierRegistry,
+    private readonly accounting: DeliveryAccounting,
   ) {
     this.logger = runtime.logger.with({ component: 'dispatcher' });
   }
@@ -86,17 +88,38 @@ export class DeliveryWorkers {
       reason: data.reason,
       externalUrl: this.runtime.externalUrl,
     };
-    const outcome = await retryUntil(data.deadline, (signal) => notifier.send(config, notification, signal), { signal: this.shutdown.signal });
+    const startedAt = Date.now();
+    const outcome = await retryUntil(
+      data.deadline,
+      (signal) => this.accounting.attempt(notifier, config, signal, (s) => notifier.send(config, notification, s)),
+      { signal: this.shutdown.signal },
+    );
     if (outcome.error && this.shutdown.signal.aborted) {
       await job.moveToDelayed(Date.now(), token);
       throw new DelayedError();
     }
+    await this.accounting.finished(
+      {
+        receiver: data.receiver,
+        integration: data.integration,
+        index: data.index,
+        groupKey: data.groupKey,
+        groupLabels: data.groupLabels,
+        alerts: data.alerts,
+        now: data.now,
+        reason: data.reason,
+        attempts: outcome.attempts,
+        startedAt,
+      },
+      outcome.error,
+      Date.now() >= data.deadline,
+    );
     if (outcome.error) {
-      log.error('Notify for alerts failed', { attempts: outcome.attempts, err: (outcome.error as Error).message });
+      log.error('Notify for alerts failed', { attempts: outcome.attempts, reason: data.reason, err: (outcome.error as Error).message });
       await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId: job.id! });
       return;
     }
-    log.debug('Notify success', { attempts: outcome.attempts, alerts: data.alerts.length });
+    log.info('Notify success', { attempts: outcome.attempts, alerts: data.alerts.length, reason: data.reason });
     await this.redis.flushOutcome.settle({
       flushId: data.flushId,
       groupId: data.groupId,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DeliveryRecordingModule } from '../receivers/delivery-recording.module';
+import { DeliveryAccounting } from './delivery-accounting';
 import { AlertIngestor } from './alert-ingestor';
 import { DeliveryQueues } from './delivery-queues';
 import { DeliveryWorkers } from './delivery-workers';
@@ -13,7 +15,9 @@ import { NotifierRegistry } from './notifier-registry';
 
 /** Grouping, timing, dedup and delivery of notifications (role `worker`). See README.md. */
 @Module({
+  imports: [DeliveryRecordingModule],
   providers: [
+    DeliveryAccounting,
     DispatchRedis,
     DispatchState,
     NotifierRegistry,

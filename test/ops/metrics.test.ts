@@ -105,6 +105,28 @@ describe('GET /metrics', () => {
     assert.equal(other.values.get('alertmanager_silences{state="active"}'), undefined, 'the other process leaves state gauges out');
   });
 
+  test('aggregation groups, received alerts and delivery queues are reported', async () => {
+    const post = await fetch(`${a.baseUrl}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ labels: { alertname: 'Grouped', i: '1' } }, { labels: { alertname: 'Grouped', i: '2' } }, { labels: {} }]),
+    });
+    assert.equal(post.status, 400, 'one invalid alert');
+    const received = (await scrape(a)).values;
+    assert.equal(received.get('alertmanager_alerts_received_total{status="firing",version="v2"}'), 2);
+    assert.equal(received.get('alertmanager_alerts_invalid_total{version="v2"}'), 1);
+    let reporter: Map<string, number> | undefined;
+    for (let i = 0; i < 40 && reporter?.get('alertmanager_dispatcher_aggregation_groups') !== 1; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const [sa, sb] = await Promise.all([scrape(a), scrape(b)]);
+      reporter = [sa, sb].find((s) => s.values.get('klaxon_state_metrics_reporter') === 1)?.values;
+    }
+    assert.equal(reporter?.get('alertmanager_dispatcher_aggregation_groups'), 1, 'one group (route {} and no group_by)');
+    assert.equal(reporter?.get('alertmanager_alerts{state="active"}'), 2);
+    assert.equal(reporter?.get('klaxon_queue_jobs{queue="notify-webhook",state="wait"}'), 0);
+    assert.equal(reporter?.get('klaxon_oldest_pending_flush_seconds'), 0, 'group_wait is an hour: nothing is overdue');
+  });
+
   test('a failed reload sets alertmanager_config_last_reload_successful to 0, and a good one back to 1', async () => {
     a.writeConfig('route: [broken');
     const bad = await fetch(`${a.baseUrl}/-/reload`, { method: 'POST' });

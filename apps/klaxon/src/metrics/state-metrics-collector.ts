@@ -5,10 +5,12 @@ import {
   isResolved,
   silenceState,
 } from '../../../../libs/dispatch/src';
-import { AlertRepository, PeerRegistry, SilenceRepository } from '../../../../libs/store/src';
+import { AlertRepository, GROUPS_KEY, PeerRegistry, SCHEDULE_KEY, SilenceRepository } from '../../../../libs/store/src';
+import { QUEUE_PREFIX } from '../dispatcher/delivery-queues';
+import { deliveryQueueName } from '../dispatcher/delivery-job';
 import { ConfigStore } from '../config/config-store';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
-import { KlaxonMetrics } from './klaxon-metrics';
+import { INTEGRATIONS, KlaxonMetrics } from './klaxon-metrics';
 
 const REPORTER_KEY = 'klaxon:metrics:reporter';
 const REPORTER_LEASE_MS = 60_000;
@@ -44,10 +46,10 @@ export class StateMetricsCollector {
     const reporter = await this.holdReporterLease();
     this.metrics.stateReporter.set({}, reporter ? 1 : 0);
     if (!reporter) {
-      for (const g of [this.metrics.alerts, this.metrics.silences, this.metrics.clusterMembers]) g.clear();
+      for (const g of [this.metrics.alerts, this.metrics.silences, this.metrics.clusterMembers, this.metrics.aggregationGroups, this.metrics.queueJobs, this.metrics.oldestPendingFlush]) g.clear();
       return;
     }
-    await Promise.all([this.collectAlerts(now), this.collectSilences(now), this.collectPeers(now)]);
+    await Promise.all([this.collectAlerts(now), this.collectSilences(now), this.collectPeers(now), this.collectDispatch(now)]);
   }
 
   private collectConfig(): void {
@@ -100,6 +102,25 @@ export class StateMetricsCollector {
     const counts = { active: 0, pending: 0, expired: 0 };
     for (const s of (await this.silences.snapshot()).silences) counts[silenceState(s, now)]++;
     for (const [state, n] of Object.entries(counts)) this.metrics.silences.set({ state }, n);
+  }
+
+  /** Aggregation groups, the most overdue flush, and the delivery queues' jobs by state. */
+  private async collectDispatch(now: number): Promise<void> {
+    const pipeline = this.runtime.redis.pipeline().hlen(GROUPS_KEY).zrange(SCHEDULE_KEY, 0, 0, 'WITHSCORES');
+    const states = ['wait', 'active', 'delayed', 'failed', 'prioritized'] as const;
+    for (const integration of INTEGRATIONS) {
+      const base = `${QUEUE_PREFIX}:${deliveryQueueName(integration)}`;
+      pipeline.llen(`${base}:wait`).llen(`${base}:active`).zcard(`${base}:delayed`).zcard(`${base}:failed`).zcard(`${base}:prioritized`);
+    }
+    const replies = ((await pipeline.exec()) ?? []).map(([err, value]) => (err ? undefined : value));
+    this.metrics.aggregationGroups.set({}, Number(replies[0] ?? 0));
+    const first = replies[1] as string[] | undefined;
+    this.metrics.oldestPendingFlush.set({}, first && first.length === 2 ? Math.max(0, (now - Number(first[1])) / 1000) : 0);
+    INTEGRATIONS.forEach((integration, i) => {
+      states.forEach((state, j) => {
+        this.metrics.queueJobs.set({ queue: deliveryQueueName(integration), state }, Number(replies[2 + i * states.length + j] ?? 0));
+      });
+    });
   }
 
   private async collectPeers(now: number): Promise<void> {

@@ -50,7 +50,7 @@ test('the Dockerfile builds with the repository scripts and runs the built entry
 test('the README starts with the start and test commands, and they exist in package.json', () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1];
-  assert.match(firstBlock.split('\n')[0], /^npm ci && npm start\b/);
+  assert.match(firstBlock.split('\n')[0], /^npm install && npm start\b/);
   assert.match(firstBlock.split('\n')[1], /^npm test\b/);
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   assert.ok(pkg.scripts.start.includes('config/alertmanager.yml'));

@@ -7,7 +7,8 @@ import { GroupFlusher } from './group-flusher';
 
 /** Groups created by other processes are noticed within this; this process's own timers are exact. */
 const POLL_MS = 20;
-const CLAIM_LIMIT = 500;
+/** Most flushes this process runs at once; the loop keeps claiming while earlier ones finish. */
+const MAX_IN_FLIGHT = 500;
 /** A claimed group whose flusher died is claimed again after this long. */
 const LEASE_MS = 30_000;
 const RETRY_AFTER_ERROR_MS = 500;
@@ -16,6 +17,7 @@ const RETRY_AFTER_ERROR_MS = 500;
 export class FlushLoop {
   private running = false;
   private loop?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
   private wake?: () => void;
   private readonly logger: Logger;
 
@@ -37,6 +39,16 @@ export class FlushLoop {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await Promise.all(this.inFlight);
+  }
+
+  private track(flush: Promise<void>): void {
+    this.inFlight.add(flush);
+    void flush.finally(() => {
+      const wasFull = this.inFlight.size >= MAX_IN_FLIGHT;
+      this.inFlight.delete(flush);
+      if (wasFull) this.wake?.(); // the loop was waiting for room
+    });
   }
 
   private async run(): Promise<void> {
@@ -44,16 +56,17 @@ export class FlushLoop {
       let pause = POLL_MS;
       try {
         const now = Date.now();
-        const skip = this.flusher.groupsToSkip(now);
-        const { claimed, nextDueAt } = await this.redis.schedule.claimDue(now, LEASE_MS, CLAIM_LIMIT, this.runtime.peerName, skip);
-        // A due group left unclaimed (skipped here, or taken by another process) must not make this loop spin.
-        if (nextDueAt !== undefined && (nextDueAt > Date.now() || claimed.length > 0)) pause = Math.max(0, Math.min(POLL_MS, nextDueAt - Date.now()));
-        await Promise.all(
-          claimed.map((claim) =>
-            this.flusher.flush(claim).catch((err) => this.logger.error('Flush failed', { group: claim.groupId, err: (err as Error).message })),
-          ),
-        );
-        if (claimed.length === CLAIM_LIMIT) pause = 0;
+        const room = MAX_IN_FLIGHT - this.inFlight.size;
+        if (room > 0) {
+          const skip = this.flusher.groupsToSkip(now);
+          const { claimed, nextDueAt } = await this.redis.schedule.claimDue(now, LEASE_MS, room, this.runtime.peerName, skip);
+          // A due group left unclaimed (skipped here, or taken by another process) must not make this loop spin.
+          if (nextDueAt !== undefined && (nextDueAt > Date.now() || claimed.length > 0)) pause = Math.max(0, Math.min(POLL_MS, nextDueAt - Date.now()));
+          // Flushes run on while the loop goes on claiming: a group falling due during a storm of
+          // flushes is claimed within a poll instead of waiting for the whole storm to end.
+          for (const claim of claimed) this.track(this.flusher.flush(claim).catch((err) => this.logger.error('Flush failed', { group: claim.groupId, err: (err as Error).message })));
+          if (claimed.length === room) pause = 0;
+        }
       } catch (err) {
         this.logger.warn('Claiming due groups failed; retrying', { err: (err as Error).message });
         pause = RETRY_AFTER_ERROR_MS;

@@ -146,3 +146,19 @@ describe('Klaxon refuses to start, clearly', () => {
     assert.match(r.stderr, /route\.receiver: undefined receiver \\"nowhere\\" used in route/);
   });
 });
+
+describe('an external Redis', () => {
+  test('a Redis that may evict keys gets a warning at start, and Klaxon still runs on it', async () => {
+    const { TestRedisServer } = await import('../support/redis-server');
+    const redis = await TestRedisServer.start({ maxmemoryPolicy: 'allkeys-lru' });
+    const k = await KlaxonProcess.start({ config: CONFIG, redisUrl: redis.url });
+    try {
+      assert.match(k.logs, /level=warn component=redis msg="Redis maxmemory-policy should be noeviction[^"]*" policy=allkeys-lru/);
+      assert.equal((await fetch(`${k.baseUrl}/-/ready`)).status, 200);
+      assert.ok(!existsSync(join(k.storagePath, 'redis')), 'no embedded Redis is started when a URL is given');
+    } finally {
+      await k.cleanup();
+      await redis.stop();
+    }
+  });
+});

@@ -18,12 +18,15 @@ export class TestRedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  static async start(options: { appendOnly?: boolean } = {}): Promise<TestRedisServer> {
+  static async start(options: { appendOnly?: boolean; maxmemoryPolicy?: string } = {}): Promise<TestRedisServer> {
     const server = new TestRedisServer();
     server.port = await freePort();
+    server.maxmemoryPolicy = options.maxmemoryPolicy ?? 'noeviction';
     await server.launch(options.appendOnly ?? true);
     return server;
   }
+
+  private maxmemoryPolicy = 'noeviction';
 
   /** A client for assertions; the caller quits it. */
   client(): Redis {
@@ -33,7 +36,7 @@ export class TestRedisServer {
   async launch(appendOnly = true): Promise<void> {
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', appendOnly ? 'yes' : 'no', '--maxmemory-policy', 'noeviction'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', appendOnly ? 'yes' : 'no', '--maxmemory-policy', this.maxmemoryPolicy],
       { stdio: 'ignore' },
     );
     this.child = child;

@@ -6,6 +6,7 @@ import { ConfigStore } from './config/config-store';
 import { ApiModule } from './api/api.module';
 import { DispatcherModule } from './dispatcher/dispatcher.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { StoreModule } from './store/store.module';
 import { ReceiversModule } from './receivers/receivers.module';
 
 /** The whole process: which parts run depends on `--roles`. */
@@ -18,7 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [MetricsModule, ...parts],
+      imports: [StoreModule, MetricsModule, ...parts],
       controllers: [HealthController, ReloadController],
       providers: [
         { provide: KlaxonRuntime, useValue: runtime },

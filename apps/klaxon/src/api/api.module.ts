@@ -12,7 +12,6 @@ import { StoreGc } from './maintenance/store-gc.service';
 import { SilencesController } from './silences/silences.controller';
 import { SilenceService } from './silences/silence.service';
 import { RoutingView } from './state/routing-view';
-import { STORE_PROVIDERS } from './state/store-providers';
 import { StatusController } from './status/status.controller';
 import { StatusService } from './status/status.service';
 import { SwaggerController } from './swagger/swagger.controller';
@@ -22,7 +21,6 @@ import { V1RemovedController } from './v1/v1-removed.controller';
 @Module({
   controllers: [AlertsController, SilencesController, StatusController, SwaggerController, V1RemovedController],
   providers: [
-    ...STORE_PROVIDERS,
     RoutingView,
     AlertEvaluator,
     AlertIngestService,

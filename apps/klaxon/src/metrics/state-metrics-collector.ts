@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   buildInhibitionIndex,
   buildSilenceIndex,
-  isResolved,
   silenceState,
 } from '../../../../libs/dispatch/src';
-import { AlertRepository, GROUPS_KEY, PeerRegistry, SCHEDULE_KEY, SilenceRepository } from '../../../../libs/store/src';
+import { AlertMirror, GROUPS_KEY, PeerRegistry, SCHEDULE_KEY, SilenceRepository } from '../../../../libs/store/src';
 import { QUEUE_PREFIX } from '../dispatcher/delivery-queues';
 import { deliveryQueueName } from '../dispatcher/delivery-job';
 import { ConfigStore } from '../config/config-store';
@@ -22,15 +21,14 @@ const REPORTER_LEASE_MS = 60_000;
  */
 @Injectable()
 export class StateMetricsCollector {
-  private readonly alerts: AlertRepository;
-  private readonly silences: SilenceRepository;
-  private readonly peers: PeerRegistry;
-
-  constructor(private readonly runtime: KlaxonRuntime, private readonly configStore: ConfigStore, private readonly metrics: KlaxonMetrics) {
-    this.alerts = new AlertRepository(runtime.redis);
-    this.silences = new SilenceRepository(runtime.redis);
-    this.peers = new PeerRegistry(runtime.redis);
-  }
+  constructor(
+    private readonly runtime: KlaxonRuntime,
+    private readonly configStore: ConfigStore,
+    private readonly metrics: KlaxonMetrics,
+    private readonly alerts: AlertMirror,
+    private readonly silences: SilenceRepository,
+    private readonly peers: PeerRegistry,
+  ) {}
 
   async collect(now = Date.now()): Promise<void> {
     this.collectConfig();
@@ -85,8 +83,8 @@ export class StateMetricsCollector {
   }
 
   private async collectAlerts(now: number): Promise<void> {
-    const [all, snapshot] = await Promise.all([this.alerts.list(), this.silences.snapshot()]);
-    const unresolved = all.filter((a) => !isResolved(a, now));
+    const [current, snapshot] = await Promise.all([this.alerts.current(now), this.silences.snapshot()]);
+    const unresolved = [...current.values()];
     const silenceIndex = buildSilenceIndex(snapshot.silences);
     const inhibition = buildInhibitionIndex(this.configStore.config.inhibitRules, unresolved, now);
     let suppressed = 0;

@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { AlertMirror, AlertRepository, PeerRegistry, SilenceRepository } from '../../../../../libs/store/src';
-import { KlaxonRuntime } from '../../runtime/klaxon-runtime';
+import { AlertMirror, AlertRepository, PeerRegistry, SilenceRepository } from '../../../../libs/store/src';
+import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 
 /** The Redis repositories, over the process's fail-fast command client. */
 export const STORE_PROVIDERS: Provider[] = [

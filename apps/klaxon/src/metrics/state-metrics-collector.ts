@@ -3,6 +3,7 @@ import {
   buildInhibitionIndex,
   buildSilenceIndex,
   silenceState,
+  Silence,
 } from '../../../../libs/dispatch/src';
 import { AlertMirror, GROUPS_KEY, PeerRegistry, SCHEDULE_KEY, SilenceRepository } from '../../../../libs/store/src';
 import { QUEUE_PREFIX } from '../dispatcher/delivery-queues';
@@ -47,7 +48,9 @@ export class StateMetricsCollector {
       for (const g of [this.metrics.alerts, this.metrics.silences, this.metrics.clusterMembers, this.metrics.aggregationGroups, this.metrics.queueJobs, this.metrics.oldestPendingFlush]) g.clear();
       return;
     }
-    await Promise.all([this.collectAlerts(now), this.collectSilences(now), this.collectPeers(now), this.collectDispatch(now)]);
+    const silences = (await this.silences.snapshot()).silences;
+    await Promise.all([this.collectAlerts(now, silences), this.collectPeers(now), this.collectDispatch(now)]);
+    this.collectSilences(now, silences);
   }
 
   private collectConfig(): void {
@@ -82,10 +85,10 @@ export class StateMetricsCollector {
     return true;
   }
 
-  private async collectAlerts(now: number): Promise<void> {
-    const [current, snapshot] = await Promise.all([this.alerts.current(now), this.silences.snapshot()]);
+  private async collectAlerts(now: number, silences: readonly Silence[]): Promise<void> {
+    const current = await this.alerts.current(now);
     const unresolved = [...current.values()];
-    const silenceIndex = buildSilenceIndex(snapshot.silences);
+    const silenceIndex = buildSilenceIndex(silences);
     const inhibition = buildInhibitionIndex(this.configStore.config.inhibitRules, unresolved, now);
     let suppressed = 0;
     for (const alert of unresolved) {
@@ -96,9 +99,9 @@ export class StateMetricsCollector {
     this.metrics.alerts.set({ state: 'unprocessed' }, 0);
   }
 
-  private async collectSilences(now: number): Promise<void> {
+  private collectSilences(now: number, silences: readonly Silence[]): void {
     const counts = { active: 0, pending: 0, expired: 0 };
-    for (const s of (await this.silences.snapshot()).silences) counts[silenceState(s, now)]++;
+    for (const s of silences) counts[silenceState(s, now)]++;
     for (const [state, n] of Object.entries(counts)) this.metrics.silences.set({ state }, n);
   }
 

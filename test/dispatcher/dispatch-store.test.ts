@@ -1,12 +1,17 @@
-// The dispatcher's Redis scripts on a real Redis: claims, leases, group arming and removal,
-// delivery settlement.
+// The dispatcher's Redis scripts on a real Redis: claims, leases, group arming and removal, a
+// flush's snapshot and commit, delivery settlement.
 import assert from 'node:assert/strict';
 import type Redis from 'ioredis';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ALERTS_KEY } from '../../libs/store/src';
+import { SILENCES_VERSION_KEY } from '../../libs/store/src/dispatch/dispatch-keys';
 import {
+  ClaimedGroup,
+  FlushCommit,
+  FlushCommitParams,
   FlushOutcome,
   FlushSchedule,
+  FlushSnapshotReader,
   GROUPS_KEY,
   GroupMembership,
   GroupRepository,
@@ -16,6 +21,16 @@ import {
   groupMembersKey,
 } from '../../libs/store/src/dispatch';
 import { TestRedisServer } from '../support/redis-server';
+
+/** Commits one flush in its own MULTI, as the flusher does (there with the delivery jobs added). */
+async function commit(redis: Redis, params: Partial<FlushCommitParams> & { claim: ClaimedGroup }) {
+  const flushCommit = new FlushCommit();
+  const tx = redis.multi();
+  flushCommit.append(tx, { flushId: 'flush', dropped: [], entries: new Map(), deliveries: [], resolved: [], tallyTtlMs: 60_000, nextAt: 50_000, ...params });
+  const [[err, reply]] = (await tx.exec())!;
+  if (err) throw err;
+  return flushCommit.outcome(reply);
+}
 
 const membership = (groupId: string, fingerprint: string, now: number, over: Partial<GroupMembership> = {}): GroupMembership => ({
   groupId,
@@ -40,6 +55,13 @@ describe('dispatch store scripts', () => {
   beforeEach(async () => {
     await redis.flushall();
   });
+  /** Group `g` with these members, claimed by `p1`. */
+  async function claimedGroup(fingerprints: string[], groupId = 'g'): Promise<ClaimedGroup> {
+    await new GroupRepository(redis).addMembers(fingerprints.map((fp) => membership(groupId, fp, 0, { firstFlushAt: 100 })));
+    const { claimed } = await new FlushSchedule(redis).claimDue(200, 30_000, 10, 'p1');
+    return claimed.find((c) => c.groupId === groupId)!;
+  }
+
   after(async () => {
     redis.disconnect();
     other.disconnect();
@@ -115,9 +137,11 @@ describe('dispatch store scripts', () => {
   it('settles deliveries once each and drops unchanged resolved alerts when all succeeded', async () => {
     const outcome = new FlushOutcome(redis);
     await redis.hset(ALERTS_KEY, 'r1', '{"v":1}', 'r2', '{"v":2-updated}');
-    await redis.sadd(groupMembersKey('g'), 'r1', 'r2', 'f');
+    const claim = await claimedGroup(['r1', 'r2', 'f']);
     const deliveries = ['k1', 'k2'].map((nflogKey, i) => ({ nflogKey, marker: { jobId: `job${i}`, until: 9e15 } }));
-    await outcome.begin('flush1', 'g', deliveries, [{ fingerprint: 'r1', json: '{"v":1}' }, { fingerprint: 'r2', json: '{"v":2}' }], 60_000);
+    await commit(redis, { claim, flushId: 'flush1', deliveries, resolved: [{ fingerprint: 'r1', json: '{"v":1}' }, { fingerprint: 'r2', json: '{"v":2}' }] });
+    // Nothing leaves the group before its deliveries succeeded.
+    assert.deepEqual((await redis.smembers(groupMembersKey('g'))).sort(), ['f', 'r1', 'r2']);
     const entry = { firing: ['f'], resolved: ['r1'], timestamp: 1, expiresAt: 2 };
     await outcome.settle({ flushId: 'flush1', groupId: 'g', nflogKey: 'k1', jobId: 'job0', entry });
     await outcome.settle({ flushId: 'flush1', groupId: 'g', nflogKey: 'k1', jobId: 'job0', entry }); // a re-run
@@ -133,11 +157,87 @@ describe('dispatch store scripts', () => {
   it('keeps resolved alerts and writes no log entry when a delivery failed', async () => {
     const outcome = new FlushOutcome(redis);
     await redis.hset(ALERTS_KEY, 'r1', '{"v":1}');
-    await redis.sadd(groupMembersKey('g'), 'r1');
-    await outcome.begin('flush2', 'g', [{ nflogKey: 'k1', marker: { jobId: 'job0', until: 9e15 } }], [{ fingerprint: 'r1', json: '{"v":1}' }], 60_000);
+    const claim = await claimedGroup(['r1']);
+    await commit(redis, { claim, flushId: 'flush2', deliveries: [{ nflogKey: 'k1', marker: { jobId: 'job0', until: 9e15 } }], resolved: [{ fingerprint: 'r1', json: '{"v":1}' }] });
     await outcome.settle({ flushId: 'flush2', groupId: 'g', nflogKey: 'k1', jobId: 'job0' });
     assert.deepEqual(await redis.smembers(groupMembersKey('g')), ['r1']);
     assert.equal(await redis.hexists(NFLOG_KEY, 'k1'), 0);
     assert.equal(await redis.hexists(INFLIGHT_KEY, 'k1'), 0);
+  });
+
+  it('reads a flush snapshot in one script: members with their alerts, nflog states, silences version', async () => {
+    const reader = new FlushSnapshotReader(redis);
+    assert.equal(await reader.read('g', ['k1'], 1_000), undefined);
+    await new GroupRepository(redis).addMembers(['a', 'gone'].map((fp) => membership('g', fp, 0)));
+    await redis.hset(ALERTS_KEY, 'a', JSON.stringify({ fingerprint: 'a', labels: { alertname: 'g' } }));
+    await redis.hset(NFLOG_KEY, 'k1', JSON.stringify({ firing: ['a'], resolved: [], timestamp: 5, expiresAt: 9 }));
+    await redis.hset(INFLIGHT_KEY, 'k1', JSON.stringify({ jobId: 'j1', until: 2_000 }), 'k2', JSON.stringify({ jobId: 'j2', until: 500 }));
+    await redis.set(SILENCES_VERSION_KEY, '7');
+    const snapshot = (await reader.read('g', ['k1', 'k2', 'k3'], 1_000))!;
+    assert.deepEqual(snapshot.meta, membership('g', 'a', 0).meta);
+    const members = Object.fromEntries(snapshot.members.map((m) => [m.fingerprint, m.record?.alert]));
+    assert.deepEqual(members, { a: { fingerprint: 'a', labels: { alertname: 'g' } }, gone: undefined });
+    assert.deepEqual(snapshot.nflog, [
+      { entry: { firing: ['a'], resolved: [], timestamp: 5, expiresAt: 9 }, inflight: { jobId: 'j1', until: 2_000 } },
+      { entry: undefined, inflight: undefined }, // its marker ran out at 500
+      { entry: undefined, inflight: undefined },
+    ]);
+    assert.equal(snapshot.silencesVersion, '7');
+    await redis.del(SILENCES_VERSION_KEY);
+    assert.equal((await reader.read('g', [], 1_000))!.silencesVersion, null);
+  });
+
+  it('reads groups larger than one HMGET slice, each member with its own alert', async () => {
+    const fingerprints = Array.from({ length: 2_345 }, (_, i) => `fp${i}`);
+    await new GroupRepository(redis).addMembers(fingerprints.map((fp) => membership('big', fp, 0)));
+    await redis.hset(ALERTS_KEY, ...fingerprints.flatMap((fp) => [fp, JSON.stringify({ fingerprint: fp })]));
+    const snapshot = (await new FlushSnapshotReader(redis).read('big', [], 0))!;
+    assert.equal(snapshot.members.length, fingerprints.length);
+    for (const { fingerprint, record } of snapshot.members) assert.equal(record?.alert.fingerprint, fingerprint);
+  });
+
+  it('commits a flush with deliveries: dropped members, log entries, markers, tally and the next tick at once', async () => {
+    const claim = await claimedGroup(['a', 'b', 'stale']);
+    const entry = { firing: ['a'], resolved: [], timestamp: 1, expiresAt: 2 };
+    const outcome = await commit(redis, {
+      claim,
+      flushId: 'f1',
+      dropped: ['stale'],
+      entries: new Map([['k-direct', entry]]),
+      deliveries: [{ nflogKey: 'k1', marker: { jobId: 'j1', until: 9e15 } }],
+      resolved: [{ fingerprint: 'b', json: '{"b":1}' }],
+      tallyTtlMs: 60_000,
+      nextAt: 12_345,
+    });
+    assert.equal(outcome, 'rescheduled');
+    assert.deepEqual((await redis.smembers(groupMembersKey('g'))).sort(), ['a', 'b']);
+    assert.deepEqual(JSON.parse((await redis.hget(NFLOG_KEY, 'k-direct'))!), entry);
+    assert.deepEqual(JSON.parse((await redis.hget(INFLIGHT_KEY, 'k1'))!), { jobId: 'j1', until: 9e15 });
+    const tally = await redis.hgetall('klaxon:dispatch:flush:f1');
+    assert.deepEqual(tally, { pending: '1', group: 'g', resolved: JSON.stringify(['b', '{"b":1}']) });
+    assert.ok((await redis.pttl('klaxon:dispatch:flush:f1')) > 59_000);
+    assert.equal(await new FlushSchedule(redis).dueAt('g'), 12_345);
+  });
+
+  it('commits a flush without deliveries: unchanged resolved alerts leave at once, an emptied group goes', async () => {
+    await redis.hset(ALERTS_KEY, 'r1', '{"v":1}', 'r2', '{"v":2-updated}');
+    const claim = await claimedGroup(['r1', 'r2']);
+    const resolved = [{ fingerprint: 'r1', json: '{"v":1}' }, { fingerprint: 'r2', json: '{"v":2}' }];
+    assert.equal(await commit(redis, { claim, resolved }), 'rescheduled');
+    assert.deepEqual(await redis.smembers(groupMembersKey('g')), ['r2']);
+    assert.equal(await redis.exists('klaxon:dispatch:flush:flush'), 0);
+    const { claimed: [again] } = await new FlushSchedule(redis).claimDue(60_000, 30_000, 10, 'p1');
+    assert.equal(await commit(redis, { claim: again, dropped: ['r2'] }), 'removed');
+    assert.equal(await redis.hexists(GROUPS_KEY, 'g'), 0);
+    assert.equal(await new FlushSchedule(redis).dueAt('g'), undefined);
+  });
+
+  it('does not reschedule a group whose lease another flusher took over', async () => {
+    const claim = await claimedGroup(['a']);
+    const { claimed: [taker] } = await new FlushSchedule(other).claimDue(40_000, 30_000, 10, 'p2');
+    assert.equal(await commit(redis, { claim, nextAt: 99_999 }), 'lost-lease');
+    assert.equal(await new FlushSchedule(redis).dueAt('g'), 70_000);
+    assert.equal(await commit(other, { claim: taker, nextAt: 80_000 }), 'rescheduled');
+    assert.equal(await new FlushSchedule(redis).dueAt('g'), 80_000);
   });
 });

@@ -7,6 +7,7 @@ import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DispatchRedis } from './dispatch-redis';
 import { DispatchState } from './dispatch-state';
 import { FlushLoop } from './flush-loop';
+import { GroupMetaCache } from './group-meta-cache';
 import { isInhibitionSource, membershipsOf } from './group-assignment';
 
 const READ_COUNT = 500;
@@ -27,6 +28,7 @@ export class AlertIngestor {
     private readonly redis: DispatchRedis,
     private readonly state: DispatchState,
     private readonly flushLoop: FlushLoop,
+    private readonly metas: GroupMetaCache,
   ) {
     this.logger = runtime.logger.with({ component: 'dispatcher' });
   }
@@ -97,6 +99,7 @@ export class AlertIngestor {
     const now = Date.now();
     const memberships = alerts.flatMap((alert) => membershipsOf(plan, alert, now));
     await this.redis.groups.addMembers(memberships);
+    for (const m of memberships) this.metas.remember(m.groupId, m.meta);
     if (memberships.some((m) => m.flushAtOnce)) this.flushLoop.dueAt(now);
     await this.redis.inhibitSources.add(alerts.filter((a) => isInhibitionSource(plan, a)).map((a) => a.fingerprint));
   }

@@ -5,8 +5,10 @@ import { createRedisClient } from '../../../../libs/redis/src';
 import {
   AlertEventsReader,
   AlertReader,
+  FlushCommit,
   FlushOutcome,
   FlushSchedule,
+  FlushSnapshotReader,
   GroupRepository,
   InhibitSources,
   NotificationLog,
@@ -20,6 +22,8 @@ export class DispatchRedis implements OnApplicationShutdown {
   readonly schedule: FlushSchedule;
   readonly nflog: NotificationLog;
   readonly flushOutcome: FlushOutcome;
+  readonly flushSnapshots: FlushSnapshotReader;
+  readonly flushCommit = new FlushCommit();
   readonly alerts: AlertReader;
   readonly silences: SilenceReader;
   readonly inhibitSources: InhibitSources;
@@ -34,6 +38,7 @@ export class DispatchRedis implements OnApplicationShutdown {
     this.schedule = new FlushSchedule(redis);
     this.nflog = new NotificationLog(redis);
     this.flushOutcome = new FlushOutcome(redis);
+    this.flushSnapshots = new FlushSnapshotReader(redis);
     this.alerts = new AlertReader(redis);
     this.silences = new SilenceReader(redis);
     this.inhibitSources = new InhibitSources(redis);

@@ -9,6 +9,7 @@ import { DispatchState } from './dispatch-state';
 import { DispatcherLifecycle } from './dispatcher-lifecycle';
 import { FlushLoop } from './flush-loop';
 import { GroupFlusher } from './group-flusher';
+import { GroupMetaCache } from './group-meta-cache';
 import { GroupMuting } from './group-muting';
 import { NflogMaintenance } from './nflog-maintenance';
 import { NotifierRegistry } from './notifier-registry';
@@ -23,6 +24,7 @@ import { NotifierRegistry } from './notifier-registry';
     NotifierRegistry,
     AlertIngestor,
     GroupMuting,
+    GroupMetaCache,
     DeliveryQueues,
     DeliveryWorkers,
     GroupFlusher,

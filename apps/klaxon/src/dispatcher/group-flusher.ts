@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { sha256Hex } from '../../../../libs/core/src';
 import { Route, isResolved, needsUpdate, nflogEntryExpiresAt, nflogKey, planFlush } from '../../../../libs/dispatch/src';
 import type { Notifier } from '../../../../libs/notify/src';
-import type { AlertRecord, ClaimedGroup, LoadedGroup, ResolvedSnapshot, StoredNflogEntry } from '../../../../libs/store/src/dispatch';
+import type { AlertRecord, ClaimedGroup, FlushSnapshot, GroupMeta, ResolvedSnapshot, StoredNflogEntry } from '../../../../libs/store/src/dispatch';
 import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DeliveryJobData, deliveryJobId } from './delivery-job';
@@ -13,6 +13,7 @@ import type { DispatchPlan } from './dispatch-plan';
 import { DispatchRedis } from './dispatch-redis';
 import { DispatchState } from './dispatch-state';
 import { stillBelongs } from './group-assignment';
+import { GroupMetaCache } from './group-meta-cache';
 import { GroupMuting } from './group-muting';
 import { NotifierRegistry } from './notifier-registry';
 
@@ -48,6 +49,7 @@ export class GroupFlusher {
     private readonly muting: GroupMuting,
     private readonly notifiers: NotifierRegistry,
     private readonly queues: DeliveryQueues,
+    private readonly metas: GroupMetaCache,
   ) {
     this.logger = runtime.logger.with({ component: 'dispatcher' });
   }
@@ -55,29 +57,46 @@ export class GroupFlusher {
   async flush(claim: ClaimedGroup): Promise<void> {
     const plan = this.state.plan;
     const now = flushClock();
-    const group = await this.redis.groups.load(claim.groupId);
-    if (!group) {
+    const snapshot = await this.readSnapshot(plan, claim.groupId, now);
+    if (!snapshot) {
       await this.redis.schedule.finish(claim, 0, { remove: true });
       return;
     }
-    const route = plan.routesById.get(group.meta.routeId);
+    const route = plan.routesById.get(snapshot.meta.routeId);
     if (!route) {
       const since = await this.redis.groups.unroutedSince(claim.groupId, now);
       const remove = now - since >= UNROUTED_GRACE_MS;
       if (!remove) this.unroutable.set(claim.groupId, now + UNROUTED_SKIP_MS);
-      this.logger.debug('No route for group in this configuration', { aggrGroup: group.meta.groupKey, removed: remove });
+      this.logger.debug('No route for group in this configuration', { aggrGroup: snapshot.meta.groupKey, removed: remove });
       await this.redis.schedule.finish(claim, now, { remove, routed: false });
       return;
     }
-    const records = await this.currentMembers(plan, route, claim.groupId, group);
-    if (records.length === 0) {
-      this.logger.debug('Group has no alerts left; removed', { aggrGroup: group.meta.groupKey });
+    const { kept, dropped } = this.currentMembers(plan, route, snapshot);
+    if (kept.length === 0) {
+      this.logger.debug('Group has no alerts left; removed', { aggrGroup: snapshot.meta.groupKey });
+      await this.redis.groups.removeMembers(claim.groupId, dropped);
       await this.redis.schedule.finish(claim, 0, { remove: true });
       return;
     }
-    await this.notify(plan, route, claim, group, records, now);
-    // As Alertmanager re-arms its timer when it fires: ticks drift by the flush latency.
-    await this.redis.schedule.finish(claim, now + route.groupInterval);
+    await this.notify(plan, route, claim, snapshot, kept, dropped, now);
+  }
+
+  /**
+   * The group's state in one round trip when its metadata is known here (it names the nflog
+   * keys); otherwise a first read learns the metadata and a second one adds the nflog.
+   */
+  private async readSnapshot(plan: DispatchPlan, groupId: string, now: number): Promise<FlushSnapshot | undefined> {
+    const known = this.metas.get(groupId);
+    const first = await this.redis.flushSnapshots.read(groupId, known ? this.nflogKeys(plan, known) : [], now);
+    if (!first || known) return first;
+    this.metas.remember(groupId, first.meta);
+    const keys = this.nflogKeys(plan, first.meta);
+    return keys.length > 0 ? this.redis.flushSnapshots.read(groupId, keys, now) : first;
+  }
+
+  private nflogKeys(plan: DispatchPlan, meta: GroupMeta): string[] {
+    const route = plan.routesById.get(meta.routeId);
+    return route ? this.integrations(plan, route, meta.groupKey).map((i) => i.nflogKey) : [];
   }
 
   /** Groups to leave to other processes now (their route is unknown here). */
@@ -86,88 +105,93 @@ export class GroupFlusher {
     return [...this.unroutable.keys()];
   }
 
-  /** The group's alerts, dropping members that are gone or no longer land in this group. */
-  private async currentMembers(plan: DispatchPlan, route: Route, groupId: string, group: LoadedGroup): Promise<AlertRecord[]> {
-    const records = await this.redis.alerts.get(group.fingerprints);
+  /** The group's alerts, without members that are gone or no longer land in this group. */
+  private currentMembers(plan: DispatchPlan, route: Route, snapshot: FlushSnapshot): { kept: AlertRecord[]; dropped: string[] } {
     const kept: AlertRecord[] = [];
     const dropped: string[] = [];
-    records.forEach((record, i) => {
-      if (record && stillBelongs(plan, route, group.meta.labels, record.alert)) kept.push(record);
-      else dropped.push(group.fingerprints[i]);
-    });
-    await this.redis.groups.removeMembers(groupId, dropped);
-    return kept;
+    for (const { fingerprint, record } of snapshot.members) {
+      if (record && stillBelongs(plan, route, snapshot.meta.labels, record.alert)) kept.push(record);
+      else dropped.push(fingerprint);
+    }
+    return { kept, dropped };
   }
 
-  private async notify(plan: DispatchPlan, route: Route, claim: ClaimedGroup, group: LoadedGroup, records: AlertRecord[], now: number): Promise<void> {
+  /**
+   * Muting, dedup per integration, and one transaction with all the flush's writes, its
+   * delivery jobs and the next tick (as Alertmanager re-arms its timer when it fires: ticks
+   * drift by the flush latency).
+   */
+  private async notify(plan: DispatchPlan, route: Route, claim: ClaimedGroup, snapshot: FlushSnapshot, records: AlertRecord[], dropped: string[], now: number): Promise<void> {
+    const group = snapshot.meta;
     const alerts = records.map((r) => r.alert);
-    const integrations = this.integrations(plan, route, group.meta.groupKey);
-    const [muting, states] = await Promise.all([
-      this.muting.muting(plan, route, alerts, now),
-      this.redis.nflog.read(integrations.map((i) => i.nflogKey), now),
-    ]);
+    const integrations = this.integrations(plan, route, group.groupKey);
+    const muting = await this.muting.muting(plan, route, alerts, now, snapshot.silencesVersion);
     const flushPlan = planFlush({ alerts, now, muting, integrations: integrations.map((i) => ({ sendResolved: i.notifier.sendResolved(i.config) })) });
     const resolved: ResolvedSnapshot[] = records.filter((r) => isResolved(r.alert, now)).map((r) => ({ fingerprint: r.alert.fingerprint, json: r.json }));
-    if (flushPlan.unmuted.length === 0) {
-      // Everything muted: the pipeline stops quietly and counts as a success.
-      await this.redis.flushOutcome.removeResolved(claim.groupId, resolved);
-      return;
-    }
     const flushId = sha256Hex(`${claim.groupId}\n${claim.dueAt}`).slice(0, 32);
     const deadline = now + Math.max(route.groupInterval, MIN_FLUSH_TIMEOUT_MS);
     const expiresAt = nflogEntryExpiresAt(now, route.repeatInterval, this.runtime.options.dataRetentionMs);
     const jobs: DeliveryJobData[] = [];
-    const directEntries = new Map<string, StoredNflogEntry>();
+    const entries = new Map<string, StoredNflogEntry>();
     let pendingElsewhere = false;
-    integrations.forEach((integration, i) => {
-      const { entry, inflight } = states[i];
-      if (inflight) {
-        pendingElsewhere = true;
-        return;
-      }
-      const decision = needsUpdate({
-        entry,
-        firing: flushPlan.firing,
-        resolved: flushPlan.resolved,
-        sendResolved: integration.notifier.sendResolved(integration.config),
-        repeatIntervalMs: route.repeatInterval,
-        now,
+    // Everything muted: the pipeline stops quietly and counts as a success.
+    if (flushPlan.unmuted.length > 0) {
+      integrations.forEach((integration, i) => {
+        const { entry, inflight } = snapshot.nflog[i];
+        if (inflight) {
+          pendingElsewhere = true;
+          return;
+        }
+        const decision = needsUpdate({
+          entry,
+          firing: flushPlan.firing,
+          resolved: flushPlan.resolved,
+          sendResolved: integration.notifier.sendResolved(integration.config),
+          repeatIntervalMs: route.repeatInterval,
+          now,
+        });
+        if (!decision.send) return;
+        const toSend = flushPlan.integrations[i].alerts;
+        if (toSend.length === 0) {
+          // send_resolved false and all resolved: nothing goes out, but the log forgets the firing alerts.
+          entries.set(integration.nflogKey, { firing: flushPlan.firing, resolved: flushPlan.resolved, timestamp: now, expiresAt });
+          return;
+        }
+        jobs.push({
+          flushId,
+          groupId: claim.groupId,
+          groupKey: group.groupKey,
+          groupLabels: group.labels,
+          nflogKey: integration.nflogKey,
+          receiver: route.receiver,
+          integration: integration.notifier.integration,
+          index: integration.index,
+          alerts: toSend,
+          now,
+          reason: decision.reason!,
+          deadline,
+          firing: flushPlan.firing,
+          resolved: flushPlan.resolved,
+          nflogExpiresAt: expiresAt,
+        });
       });
-      if (!decision.send) return;
-      const toSend = flushPlan.integrations[i].alerts;
-      if (toSend.length === 0) {
-        // send_resolved false and all resolved: nothing goes out, but the log forgets the firing alerts.
-        directEntries.set(integration.nflogKey, { firing: flushPlan.firing, resolved: flushPlan.resolved, timestamp: now, expiresAt });
-        return;
-      }
-      jobs.push({
-        flushId,
-        groupId: claim.groupId,
-        groupKey: group.meta.groupKey,
-        groupLabels: group.meta.labels,
-        nflogKey: integration.nflogKey,
-        receiver: route.receiver,
-        integration: integration.notifier.integration,
-        index: integration.index,
-        alerts: toSend,
-        now,
-        reason: decision.reason!,
-        deadline,
-        firing: flushPlan.firing,
-        resolved: flushPlan.resolved,
-        nflogExpiresAt: expiresAt,
-      });
-    });
-    await this.redis.nflog.write(directEntries);
-    const resolvedToRemove = pendingElsewhere ? [] : resolved;
-    if (jobs.length === 0) {
-      await this.redis.flushOutcome.removeResolved(claim.groupId, resolvedToRemove);
-      return;
     }
-    const markers = jobs.map((j) => ({ nflogKey: j.nflogKey, marker: { jobId: deliveryJobId(j.nflogKey, flushId), until: deadline + INFLIGHT_GRACE_MS } }));
-    await this.redis.flushOutcome.begin(flushId, claim.groupId, markers, resolvedToRemove, deadline - now + 2 * INFLIGHT_GRACE_MS);
-    await this.queues.enqueue(jobs);
-    this.logger.debug('Flushing', { aggrGroup: group.meta.groupKey, receiver: route.receiver, deliveries: jobs.length, alerts: flushPlan.unmuted.length });
+    const tx = await this.queues.transaction();
+    this.redis.flushCommit.append(tx, {
+      claim,
+      flushId,
+      dropped,
+      entries,
+      deliveries: jobs.map((j) => ({ nflogKey: j.nflogKey, marker: { jobId: deliveryJobId(j.nflogKey, flushId), until: deadline + INFLIGHT_GRACE_MS } })),
+      resolved: pendingElsewhere ? [] : resolved,
+      tallyTtlMs: deadline - now + 2 * INFLIGHT_GRACE_MS,
+      nextAt: now + route.groupInterval,
+    });
+    await this.queues.appendJobs(tx, jobs);
+    const replies = (await tx.exec()) ?? [];
+    const failed = replies.find(([err]) => err);
+    if (failed) throw failed[0];
+    if (jobs.length > 0) this.logger.debug('Flushing', { aggrGroup: group.groupKey, receiver: route.receiver, deliveries: jobs.length, alerts: flushPlan.unmuted.length });
   }
 
   private integrations(plan: DispatchPlan, route: Route, groupKey: string): Integration[] {

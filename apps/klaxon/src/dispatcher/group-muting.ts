@@ -17,11 +17,12 @@ export class GroupMuting {
 
   constructor(private readonly redis: DispatchRedis) {}
 
-  async muting(plan: DispatchPlan, route: Route, alerts: readonly StoredAlert[], now: number): Promise<Muting> {
+  /** `silencesVersion`: `klaxon:silences:version` as the flush read it, so the silences need no read of their own. */
+  async muting(plan: DispatchPlan, route: Route, alerts: readonly StoredAlert[], now: number, silencesVersion?: string | null): Promise<Muting> {
     const timeMuted = this.timeMuted(plan, route, now);
     if (timeMuted) return { timeMuted, inhibited: new Set(), silenced: new Set() };
     const inhibited = await this.inhibited(plan, alerts, now);
-    const silences = await this.redis.silences.current();
+    const silences = await this.redis.silences.current(silencesVersion);
     const silenced = new Set(alerts.filter((a) => silences.silencedBy(a.labels, now).length > 0).map((a) => a.fingerprint));
     return { timeMuted, inhibited, silenced };
   }

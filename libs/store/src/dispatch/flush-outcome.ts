@@ -15,17 +15,13 @@ export interface PlannedDelivery {
 }
 
 // Drops resolved alerts from a group unless they changed since the flush read them.
-const REMOVE_RESOLVED_LUA = `
+export const REMOVE_RESOLVED_LUA = `
 local function removeResolved(alertsKey, membersKey, resolved)
   for i = 1, #resolved, 2 do
     local current = redis.call('HGET', alertsKey, resolved[i])
     if (not current) or current == resolved[i + 1] then redis.call('SREM', membersKey, resolved[i]) end
   end
 end`;
-
-const REMOVE_RESOLVED = `${REMOVE_RESOLVED_LUA}
-removeResolved(KEYS[1], KEYS[2], ARGV)
-return 1`;
 
 // Records one delivery's end (idempotent per job): nflog on success, marker cleared, flush settled.
 const SETTLE = `${REMOVE_RESOLVED_LUA}
@@ -45,24 +41,6 @@ return 2`;
 
 export class FlushOutcome {
   constructor(private readonly redis: Redis) {}
-
-  /** A flush without deliveries succeeded at once: its resolved alerts leave the group. */
-  async removeResolved(groupId: string, resolved: readonly ResolvedSnapshot[]): Promise<void> {
-    if (resolved.length === 0) return;
-    await this.redis.eval(REMOVE_RESOLVED, 2, ALERTS_KEY, groupMembersKey(groupId), ...resolved.flatMap((r) => [r.fingerprint, r.json]));
-  }
-
-  /** Before enqueueing: marks each delivery in flight and opens the flush's tally. */
-  async begin(flushId: string, groupId: string, deliveries: readonly PlannedDelivery[], resolved: readonly ResolvedSnapshot[], ttlMs: number): Promise<void> {
-    const key = flushKey(flushId);
-    const multi = this.redis.multi();
-    multi.hset(INFLIGHT_KEY, ...deliveries.flatMap((d) => [d.nflogKey, JSON.stringify(d.marker)]));
-    multi.hsetnx(key, 'pending', String(deliveries.length));
-    multi.hsetnx(key, 'group', groupId);
-    multi.hsetnx(key, 'resolved', JSON.stringify(resolved.flatMap((r) => [r.fingerprint, r.json])));
-    multi.pexpire(key, ttlMs);
-    await multi.exec();
-  }
 
   /** A delivery ended; `entry` is written when it succeeded. Safe to call twice for one job. */
   async settle(params: { flushId: string; groupId: string; nflogKey: string; jobId: string; entry?: StoredNflogEntry }): Promise<void> {

@@ -33,21 +33,26 @@ out[#out + 1] = nextDue[2] or ''
 return out`;
 
 // Ends a flush: the next tick, or the group's removal when it has no members left. A routed
-// flush also clears the group's "unrouted since" mark.
-const FINISH = `
-if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
-redis.call('HDEL', KEYS[2], ARGV[1])
-if ARGV[5] == '1' then redis.call('HDEL', KEYS[6], ARGV[1]) end
-if ARGV[4] == '1' or redis.call('SCARD', KEYS[4]) == 0 then
-  redis.call('ZREM', KEYS[1], ARGV[1])
-  redis.call('HDEL', KEYS[3], ARGV[1])
-  redis.call('SREM', KEYS[5], ARGV[1])
-  redis.call('HDEL', KEYS[6], ARGV[1])
-  redis.call('DEL', KEYS[4])
-  return 2
-end
-redis.call('ZADD', KEYS[1], 'XX', ARGV[3], ARGV[1])
-return 1`;
+// flush also clears the group's "unrouted since" mark. 0: lease lost, 1: rescheduled, 2: removed.
+export const FINISH_FLUSH_LUA = `
+local function finishFlush(schedule, leases, groups, members, started, unrouted, groupId, token, nextAt, remove, routed)
+  if redis.call('HGET', leases, groupId) ~= token then return 0 end
+  redis.call('HDEL', leases, groupId)
+  if routed == '1' then redis.call('HDEL', unrouted, groupId) end
+  if remove == '1' or redis.call('SCARD', members) == 0 then
+    redis.call('ZREM', schedule, groupId)
+    redis.call('HDEL', groups, groupId)
+    redis.call('SREM', started, groupId)
+    redis.call('HDEL', unrouted, groupId)
+    redis.call('DEL', members)
+    return 2
+  end
+  redis.call('ZADD', schedule, 'XX', nextAt, groupId)
+  return 1
+end`;
+
+const FINISH = `${FINISH_FLUSH_LUA}
+return finishFlush(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5])`;
 
 export interface ClaimResult {
   claimed: ClaimedGroup[];
@@ -56,6 +61,10 @@ export interface ClaimResult {
 }
 
 export type FinishOutcome = 'lost-lease' | 'rescheduled' | 'removed';
+
+export function finishOutcome(reply: number): FinishOutcome {
+  return reply === 0 ? 'lost-lease' : reply === 1 ? 'rescheduled' : 'removed';
+}
 
 export class FlushSchedule {
   constructor(private readonly redis: Redis) {}
@@ -92,7 +101,7 @@ export class FlushSchedule {
       remove ? '1' : '0',
       routed ? '1' : '0',
     )) as number;
-    return result === 0 ? 'lost-lease' : result === 1 ? 'rescheduled' : 'removed';
+    return finishOutcome(result);
   }
 
   /** When the group's next flush is due (or its lease ends), if it is scheduled. */

@@ -10,3 +10,5 @@ export * from './alert-reader';
 export * from './silence-reader';
 export * from './inhibit-sources';
 export * from './alert-events-reader';
+export * from './flush-snapshot';
+export * from './flush-commit';

@@ -21,6 +21,17 @@ export interface NflogState {
   inflight?: InflightMarker;
 }
 
+/** Decodes HMGET replies of the nflog and in-flight hashes; markers past their `until` are ignored. */
+export function nflogStates(count: number, entries: readonly (string | null)[], markers: readonly (string | null)[], now: number): NflogState[] {
+  const states: NflogState[] = [];
+  for (let i = 0; i < count; i++) {
+    const entry = entries[i] ? (JSON.parse(entries[i]!) as StoredNflogEntry) : undefined;
+    const inflight = markers[i] ? (JSON.parse(markers[i]!) as InflightMarker) : undefined;
+    states.push({ entry, inflight: inflight && inflight.until > now ? inflight : undefined });
+  }
+  return states;
+}
+
 export class NotificationLog {
   constructor(private readonly redis: Redis) {}
 
@@ -36,24 +47,11 @@ export class NotificationLog {
       .hmget(NFLOG_KEY, ...keys)
       .hmget(INFLIGHT_KEY, ...keys)
       .exec()) as [[null, (string | null)[]], [null, (string | null)[]]];
-    return keys.map((_, i) => {
-      const entry = entries[i] ? (JSON.parse(entries[i]!) as StoredNflogEntry) : undefined;
-      const inflight = markers[i] ? (JSON.parse(markers[i]!) as InflightMarker) : undefined;
-      return {
-        entry,
-        inflight: inflight && inflight.until > now ? inflight : undefined,
-      };
-    });
+    return nflogStates(keys.length, entries, markers, now);
   }
 
   async entry(key: string, now: number): Promise<StoredNflogEntry | undefined> {
     return (await this.read([key], now))[0].entry;
-  }
-
-  /** Writes entries that need no delivery (nothing to send, e.g. all resolved with send_resolved false). */
-  async write(entries: ReadonlyMap<string, StoredNflogEntry>): Promise<void> {
-    if (entries.size === 0) return;
-    await this.redis.hset(NFLOG_KEY, ...[...entries].flatMap(([key, entry]) => [key, JSON.stringify(entry)]));
   }
 
   /** Drops entries whose retention ended; returns how many. */

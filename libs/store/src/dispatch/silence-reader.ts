@@ -10,8 +10,9 @@ export class SilenceReader {
 
   constructor(private readonly redis: Redis) {}
 
-  async current(): Promise<SilenceIndex> {
-    const version = await this.redis.get(SILENCES_VERSION_KEY);
+  /** The silences; `knownVersion` is `klaxon:silences:version` when the caller read it already. */
+  async current(knownVersion?: string | null): Promise<SilenceIndex> {
+    const version = knownVersion !== undefined ? knownVersion : await this.redis.get(SILENCES_VERSION_KEY);
     if (this.version === undefined || version !== this.version) {
       const raw = await this.redis.hvals(SILENCES_KEY);
       this.index = buildSilenceIndex(raw.map(decodeSilence));

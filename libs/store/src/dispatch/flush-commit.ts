@@ -1,0 +1,80 @@
+// Everything one group flush writes, as one script to queue in the transaction that also enqueues
+// its delivery jobs: dropped members, nflog entries that need no delivery, in-flight markers and
+// the flush's tally (or, without deliveries, the removal of its resolved alerts), and the next tick.
+import type { ChainableCommander } from 'ioredis';
+import {
+  ALERTS_KEY, GROUPS_KEY, INFLIGHT_KEY, LEASES_KEY, NFLOG_KEY, SCHEDULE_KEY, STARTED_KEY, UNROUTED_KEY, flushKey, groupMembersKey,
+} from './dispatch-keys';
+import { PlannedDelivery, REMOVE_RESOLVED_LUA, ResolvedSnapshot } from './flush-outcome';
+import { ClaimedGroup, FINISH_FLUSH_LUA, FinishOutcome, finishOutcome } from './flush-schedule';
+import type { StoredNflogEntry } from './notification-log';
+
+const COMMIT_FLUSH = `${REMOVE_RESOLVED_LUA}
+${FINISH_FLUSH_LUA}
+local p = cjson.decode(ARGV[4])
+for i = 1, #p.dropped do redis.call('SREM', KEYS[4], p.dropped[i]) end
+for i = 1, #p.entries, 2 do redis.call('HSET', KEYS[7], p.entries[i], p.entries[i + 1]) end
+if p.pending > 0 then
+  for i = 1, #p.markers, 2 do redis.call('HSET', KEYS[8], p.markers[i], p.markers[i + 1]) end
+  redis.call('HSETNX', KEYS[9], 'pending', p.pending)
+  redis.call('HSETNX', KEYS[9], 'group', ARGV[1])
+  redis.call('HSETNX', KEYS[9], 'resolved', ARGV[5])
+  redis.call('PEXPIRE', KEYS[9], p.ttl)
+else
+  removeResolved(KEYS[10], KEYS[4], cjson.decode(ARGV[5]))
+end
+return finishFlush(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], ARGV[1], ARGV[2], ARGV[3], '0', '1')`;
+
+export interface FlushCommitParams {
+  claim: ClaimedGroup;
+  /** Identifies the flush's tally (`flush:<id>`); only used with deliveries. */
+  flushId: string;
+  /** Members that are gone from the store or no longer land in this group. */
+  dropped: readonly string[];
+  /** nflog entries written without a delivery (all resolved, send_resolved false). */
+  entries: ReadonlyMap<string, StoredNflogEntry>;
+  /** The deliveries enqueued in the same transaction; none means the flush succeeded already. */
+  deliveries: readonly PlannedDelivery[];
+  /** Leave the group once every delivery succeeded (at once without deliveries). */
+  resolved: readonly ResolvedSnapshot[];
+  /** How long the tally outlives the flush, when deliveries die without settling it. */
+  tallyTtlMs: number;
+  /** The group's next tick. */
+  nextAt: number;
+}
+
+export class FlushCommit {
+  /** Queues the flush's writes on `tx` (a MULTI); read the outcome with `outcome` from its reply. */
+  append(tx: ChainableCommander, p: FlushCommitParams): void {
+    const payload = {
+      dropped: p.dropped,
+      entries: [...p.entries].flatMap(([key, entry]) => [key, JSON.stringify(entry)]),
+      markers: p.deliveries.flatMap((d) => [d.nflogKey, JSON.stringify(d.marker)]),
+      pending: p.deliveries.length,
+      ttl: Math.ceil(p.tallyTtlMs),
+    };
+    tx.eval(
+      COMMIT_FLUSH,
+      10,
+      SCHEDULE_KEY,
+      LEASES_KEY,
+      GROUPS_KEY,
+      groupMembersKey(p.claim.groupId),
+      STARTED_KEY,
+      UNROUTED_KEY,
+      NFLOG_KEY,
+      INFLIGHT_KEY,
+      flushKey(p.flushId),
+      ALERTS_KEY,
+      p.claim.groupId,
+      p.claim.token,
+      String(p.nextAt),
+      JSON.stringify(payload),
+      JSON.stringify(p.resolved.flatMap((r) => [r.fingerprint, r.json])),
+    );
+  }
+
+  outcome(reply: unknown): FinishOutcome {
+    return finishOutcome(Number(reply));
+  }
+}

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DispatchRedis } from './dispatch-redis';
+import { flushClock } from './flush-clock';
 import { GroupFlusher } from './group-flusher';
 
 /** Groups created by other processes are noticed within this; this process's own timers are exact. */
@@ -12,6 +13,18 @@ const MAX_IN_FLIGHT = 500;
 /** A claimed group whose flusher died is claimed again after this long. */
 const LEASE_MS = 30_000;
 const RETRY_AFTER_ERROR_MS = 500;
+/**
+ * Groups due this soon are claimed ahead and flushed at their due time to the sub-millisecond:
+ * a timer alone fires up to a couple of milliseconds late, and the claim's round trip would add
+ * to that.
+ */
+const LOOKAHEAD_MS = 3;
+
+/** Resolves at `at` (Unix ms): a timer for the bulk of the wait, then yields until the moment. */
+async function until(at: number): Promise<void> {
+  if (at - flushClock() > 2) await new Promise((r) => setTimeout(r, at - flushClock() - 2));
+  while (flushClock() < at) await new Promise((r) => setImmediate(r));
+}
 
 @Injectable()
 export class FlushLoop {
@@ -59,12 +72,15 @@ export class FlushLoop {
         const room = MAX_IN_FLIGHT - this.inFlight.size;
         if (room > 0) {
           const skip = this.flusher.groupsToSkip(now);
-          const { claimed, nextDueAt } = await this.redis.schedule.claimDue(now, LEASE_MS, room, this.runtime.peerName, skip);
-          // A due group left unclaimed (skipped here, or taken by another process) must not make this loop spin.
-          if (nextDueAt !== undefined && (nextDueAt > Date.now() || claimed.length > 0)) pause = Math.max(0, Math.min(POLL_MS, nextDueAt - Date.now()));
+          const { claimed, nextDueAt } = await this.redis.schedule.claimDue(now + LOOKAHEAD_MS, LEASE_MS, room, this.runtime.peerName, skip);
           // Flushes run on while the loop goes on claiming: a group falling due during a storm of
           // flushes is claimed within a poll instead of waiting for the whole storm to end.
-          for (const claim of claimed) this.track(this.flusher.flush(claim).catch((err) => this.logger.error('Flush failed', { group: claim.groupId, err: (err as Error).message })));
+          for (const claim of claimed.sort((a, b) => a.dueAt - b.dueAt)) {
+            if (claim.dueAt > flushClock()) await until(claim.dueAt);
+            this.track(this.flusher.flush(claim).catch((err) => this.logger.error('Flush failed', { group: claim.groupId, err: (err as Error).message })));
+          }
+          // A due group left unclaimed (skipped here, or taken by another process) must not make this loop spin.
+          if (nextDueAt !== undefined && (nextDueAt > Date.now() || claimed.length > 0)) pause = Math.max(0, Math.min(POLL_MS, nextDueAt - LOOKAHEAD_MS - Date.now()));
           if (claimed.length === room) pause = 0;
         }
       } catch (err) {

@@ -67,8 +67,11 @@ export class DeliveryWorkers {
   private async process(notifier: Notifier, job: Job<DeliveryJobData>, token?: string): Promise<void> {
     const data = job.data;
     const log = this.logger.with({ receiver: data.receiver, integration: `${data.integration}[${data.index}]`, aggrGroup: data.groupKey });
-    const existing = await this.redis.nflog.entry(data.nflogKey, Date.now());
-    if (existing?.jobId === job.id) {
+    // A job's first run cannot have sent anything yet; a later run (its process died, or shut
+    // down mid-retry) first checks whether an earlier run already sent and recorded it.
+    const rerun = job.attemptsStarted > 1 || job.stalledCounter > 0;
+    const existing = rerun ? await this.redis.nflog.entry(data.nflogKey, Date.now()) : undefined;
+    if (existing && existing.jobId === job.id) {
       // Sent and recorded by an earlier run of this job that died before completing.
       await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId: job.id!, entry: existing });
       return;

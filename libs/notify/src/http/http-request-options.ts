@@ -1,9 +1,16 @@
-// prometheus/common's HTTP client settings (http_config) as axios request options.
+// prometheus/common's HTTP client settings (http_config): the headers and connection agents every
+// client uses, and the same as axios request options.
 import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { AxiosRequestConfig } from 'axios';
 import type { HttpConfig, TlsConfig } from '../../../config/src';
+
+/** The agents connections are made through: kept alive and reused across notifications. */
+export interface HttpAgents {
+  httpAgent: HttpAgent;
+  httpsAgent: HttpsAgent;
+}
 
 /** Plain-HTTP connections are reused across notifications (a new connection per POST costs more than the POST). */
 const keepAliveAgent = new HttpAgent({ keepAlive: true });
@@ -11,8 +18,18 @@ const keepAliveAgent = new HttpAgent({ keepAlive: true });
 // One agent per TLS config object: a reload builds new objects, so new files are read then.
 const agents = new WeakMap<TlsConfig, HttpsAgent>();
 
-/** Headers, TLS agent and redirect policy for requests made with `config`. Carries secrets: never log it. */
+/** Headers, TLS agent and redirect policy for axios requests made with `config`. Carries secrets: never log it. */
 export function httpRequestOptions(config: HttpConfig): Pick<AxiosRequestConfig, 'headers' | 'httpAgent' | 'httpsAgent' | 'maxRedirects' | 'proxy'> {
+  return {
+    headers: httpConfigHeaders(config),
+    ...httpConfigAgents(config),
+    maxRedirects: config.followRedirects ? 10 : 0,
+    proxy: proxyOption(config.proxyUrl),
+  };
+}
+
+/** The http_headers and the Authorization header (basic_auth, authorization, bearer_token). Secrets: never log them. */
+export function httpConfigHeaders(config: HttpConfig): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(config.httpHeaders ?? {})) {
     const values = [...header.values, ...header.secrets];
@@ -20,14 +37,12 @@ export function httpRequestOptions(config: HttpConfig): Pick<AxiosRequestConfig,
   }
   const auth = authorizationHeader(config);
   if (auth) headers.Authorization = auth;
-  const tls = config.tlsConfig;
-  return {
-    headers,
-    httpAgent: keepAliveAgent,
-    httpsAgent: httpsAgent(tls ?? DEFAULT_TLS),
-    maxRedirects: config.followRedirects ? 10 : 0,
-    proxy: proxyOption(config.proxyUrl),
-  };
+  return headers;
+}
+
+/** The shared keep-alive HTTP agent and the keep-alive HTTPS agent of the tls_config. */
+export function httpConfigAgents(config: HttpConfig): HttpAgents {
+  return { httpAgent: keepAliveAgent, httpsAgent: httpsAgent(config.tlsConfig ?? DEFAULT_TLS) };
 }
 
 function authorizationHeader(config: HttpConfig): string | undefined {

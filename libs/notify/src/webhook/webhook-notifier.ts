@@ -2,11 +2,17 @@
 import axios, { AxiosError } from 'axios';
 import type { ReceiverConfig, WebhookConfig } from '../../../config/src';
 import { buildWebhookPayload } from '../../../dispatch/src';
-import { httpRequestOptions } from '../http/http-request-options';
+import { httpPost, HttpPostError } from '../http/http-post';
+import { httpConfigAgents, httpConfigHeaders, httpRequestOptions } from '../http/http-request-options';
 import { Notification, Notifier, NotifyError } from '../notifier';
 import { NOTIFY_USER_AGENT } from '../user-agent';
 
 const BODY_EXCERPT_BYTES = 256;
+
+interface Answer {
+  status: number;
+  excerpt: string;
+}
 
 export class WebhookNotifier implements Notifier<WebhookConfig> {
   readonly integration = 'webhook';
@@ -31,27 +37,51 @@ export class WebhookNotifier implements Notifier<WebhookConfig> {
       groupKey: n.groupKey,
       maxAlerts: config.maxAlerts,
     });
-    const options = httpRequestOptions(config.httpConfig);
-    try {
-      await axios.post(config.url, body, {
-        ...options,
-        headers: { ...options.headers, 'Content-Type': 'application/json', 'User-Agent': NOTIFY_USER_AGENT },
-        timeout: config.timeout,
-        signal,
-        responseType: 'text',
-        transformRequest: [(data: string) => data],
-        validateStatus: () => true,
-      }).then((response) => {
-        if (response.status >= 200 && response.status < 300) return;
-        const excerpt = String(response.data ?? '').slice(0, BODY_EXCERPT_BYTES);
-        const serverError = response.status >= 500;
-        throw new NotifyError(`unexpected status code ${response.status}${excerpt ? `: ${excerpt}` : ''}`, serverError, serverError ? 'serverError' : 'clientError');
-      });
-    } catch (err) {
-      if (err instanceof NotifyError) throw err;
-      // Only the code and a generic message: axios errors carry the request (URL, headers) with them.
-      const code = (err as AxiosError).code ?? 'ERR_UNKNOWN';
-      throw new NotifyError(`webhook request failed: ${code}`, true, 'other');
-    }
+    // Only axios goes through a proxy: with proxy_url set, the request takes the axios path.
+    const { status, excerpt } = config.httpConfig.proxyUrl ? await postWithAxios(config.url, body, config, signal) : await post(config.url, body, config, signal);
+    if (status >= 200 && status < 300) return;
+    const serverError = status >= 500;
+    throw new NotifyError(`unexpected status code ${status}${excerpt ? `: ${excerpt}` : ''}`, serverError, serverError ? 'serverError' : 'clientError');
   }
+}
+
+async function post(url: string, body: string, config: WebhookConfig, signal: AbortSignal): Promise<Answer> {
+  try {
+    const response = await httpPost({
+      url,
+      body,
+      headers: { ...httpConfigHeaders(config.httpConfig), 'Content-Type': 'application/json', 'User-Agent': NOTIFY_USER_AGENT },
+      agents: httpConfigAgents(config.httpConfig),
+      followRedirects: config.httpConfig.followRedirects,
+      timeout: config.timeout,
+      signal,
+      bodyBytes: BODY_EXCERPT_BYTES,
+    });
+    return { status: response.status, excerpt: response.body.toString('utf8') };
+  } catch (err) {
+    throw requestFailed(err instanceof HttpPostError ? err.code : undefined);
+  }
+}
+
+async function postWithAxios(url: string, body: string, config: WebhookConfig, signal: AbortSignal): Promise<Answer> {
+  const options = httpRequestOptions(config.httpConfig);
+  try {
+    const response = await axios.post(url, body, {
+      ...options,
+      headers: { ...options.headers, 'Content-Type': 'application/json', 'User-Agent': NOTIFY_USER_AGENT },
+      timeout: config.timeout,
+      signal,
+      responseType: 'text',
+      transformRequest: [(data: string) => data],
+      validateStatus: () => true,
+    });
+    return { status: response.status, excerpt: String(response.data ?? '').slice(0, BODY_EXCERPT_BYTES) };
+  } catch (err) {
+    // Only the code: axios errors carry the request (URL, headers) with them.
+    throw requestFailed((err as AxiosError).code);
+  }
+}
+
+function requestFailed(code: string | undefined): NotifyError {
+  return new NotifyError(`webhook request failed: ${code ?? 'ERR_UNKNOWN'}`, true, 'other');
 }

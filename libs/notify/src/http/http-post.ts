@@ -1,0 +1,178 @@
+// One POST with node:http / node:https over the keep-alive agents of an http_config, following
+// redirects as Go's net/http client does. Lighter per request than axios; it has no proxy support.
+// Errors carry only a code (ECONNREFUSED, ETIMEDOUT, ERR_CANCELED…), never the URL or headers:
+// they may hold secrets.
+import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { HttpAgents } from './http-request-options';
+
+export interface HttpPostRequest {
+  url: string;
+  body: string;
+  /** Sent as given, plus Content-Length. */
+  headers: Record<string, string>;
+  agents: HttpAgents;
+  followRedirects: boolean;
+  /** ms for the whole exchange, redirects and response bodies included; 0 or undefined: none. */
+  timeout?: number;
+  signal?: AbortSignal;
+  /** How many bytes of the final response body to return; the rest is read and dropped. */
+  bodyBytes: number;
+}
+
+export interface HttpPostResponse {
+  status: number;
+  /** At most `bodyBytes` bytes from the start of the body. */
+  body: Buffer;
+}
+
+/** A failed exchange, named by a code only. */
+export class HttpPostError extends Error {
+  constructor(readonly code: string) {
+    super(`HTTP request failed: ${code}`);
+    this.name = 'HttpPostError';
+  }
+}
+
+/** Go's client gives up at the tenth redirect response, so it makes ten requests at most. */
+const MAX_REDIRECTS = 10;
+/** Go turns these into a GET without body (unless already GET or HEAD); 307 and 308 repeat method and body. */
+const REDIRECTS_TO_GET = new Set([301, 302, 303]);
+const REDIRECTS_KEEPING_METHOD = new Set([307, 308]);
+/** Go's client sends these only to the first request's host and its subdomains. */
+const SENSITIVE_HEADERS = ['authorization', 'www-authenticate', 'cookie', 'cookie2'];
+
+interface Hop {
+  url: URL;
+  method: string;
+  headers: OutgoingHttpHeaders;
+  body?: Buffer;
+}
+
+interface Exchanged extends HttpPostResponse {
+  location?: string;
+}
+
+/** POSTs `req.body`; any status is an answer, transport failures, timeout and abort throw HttpPostError. */
+export async function httpPost(req: HttpPostRequest): Promise<HttpPostResponse> {
+  const cancellation = new Cancellation(req.timeout, req.signal);
+  try {
+    const body = Buffer.from(req.body);
+    const first: Hop = { url: parseUrl(req.url), method: 'POST', headers: { ...req.headers, 'Content-Length': body.length }, body };
+    let hop = first;
+    for (let redirects = 1; ; redirects++) {
+      const answer = await exchange(hop, req.agents, cancellation, req.bodyBytes);
+      const next = req.followRedirects && answer.location ? redirected(hop, answer.status, answer.location, first.url) : undefined;
+      if (!next) return { status: answer.status, body: answer.body };
+      if (redirects >= MAX_REDIRECTS) throw new HttpPostError('ERR_FR_TOO_MANY_REDIRECTS');
+      hop = next;
+    }
+  } catch (err) {
+    throw err instanceof HttpPostError ? err : new HttpPostError(codeOf(err));
+  } finally {
+    cancellation.dispose();
+  }
+}
+
+/** The next request for a redirect response, or undefined when `status` is no redirect Go follows. */
+function redirected(hop: Hop, status: number, location: string, firstUrl: URL): Hop | undefined {
+  if (!REDIRECTS_TO_GET.has(status) && !REDIRECTS_KEEPING_METHOD.has(status)) return undefined;
+  const url = parseUrl(location, hop.url);
+  const toGet = REDIRECTS_TO_GET.has(status) && hop.method !== 'GET' && hop.method !== 'HEAD';
+  const next: Hop = toGet ? { url, method: 'GET', headers: without(hop.headers, ['content-length']) } : { ...hop, url };
+  // Taken from the previous hop, so headers once dropped stay dropped (Go since the CVE-2024-45336 fix).
+  if (!isDomainOrSubdomain(url.hostname, firstUrl.hostname)) next.headers = without(next.headers, SENSITIVE_HEADERS);
+  return next;
+}
+
+function exchange(hop: Hop, agents: HttpAgents, cancellation: Cancellation, bodyBytes: number): Promise<Exchanged> {
+  if (cancellation.code) return Promise.reject(new HttpPostError(cancellation.code));
+  return new Promise<Exchanged>((resolve, reject) => {
+    const https = hop.url.protocol === 'https:';
+    const send = https ? httpsRequest : httpRequest;
+    const req = send(hop.url, { method: hop.method, headers: hop.headers, agent: https ? agents.httpsAgent : agents.httpAgent }, (res) => {
+      readBody(res, bodyBytes).then((body) => resolve({ status: res.statusCode ?? 0, body, location: res.headers.location }), reject);
+    });
+    req.on('error', reject);
+    cancellation.onCancel((code) => {
+      reject(new HttpPostError(code));
+      req.destroy();
+    });
+    req.end(hop.body);
+  });
+}
+
+/** Reads the whole body, so the connection goes back to the agent, keeping its first `bytes` bytes. */
+function readBody(res: IncomingMessage, bytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    res.on('data', (chunk: Buffer) => {
+      if (kept >= bytes) return;
+      const part = chunk.subarray(0, bytes - kept);
+      chunks.push(part);
+      kept += part.length;
+    });
+    res.on('end', () => resolve(Buffer.concat(chunks, kept)));
+    res.on('error', reject);
+    // Cut short; after 'end' this does nothing.
+    res.on('close', () => reject(new HttpPostError('ECONNRESET')));
+  });
+}
+
+/** Cancels the request in flight when the caller aborts or the timeout passes. */
+class Cancellation {
+  code?: string;
+  private listener?: (code: string) => void;
+  private readonly timer?: NodeJS.Timeout;
+  private readonly abort = () => this.cancel('ERR_CANCELED');
+
+  constructor(timeout: number | undefined, private readonly signal: AbortSignal | undefined) {
+    if (signal?.aborted) this.code = 'ERR_CANCELED';
+    signal?.addEventListener('abort', this.abort, { once: true });
+    if (timeout && timeout > 0) this.timer = setTimeout(() => this.cancel('ETIMEDOUT'), timeout);
+  }
+
+  /** `listener` replaces the previous hop's. */
+  onCancel(listener: (code: string) => void): void {
+    this.listener = listener;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.signal?.removeEventListener('abort', this.abort);
+  }
+
+  private cancel(code: string): void {
+    if (this.code) return;
+    this.code = code;
+    this.listener?.(code);
+  }
+}
+
+function parseUrl(input: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(input, base);
+  } catch {
+    throw new HttpPostError('ERR_INVALID_URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HttpPostError('ERR_INVALID_PROTOCOL');
+  return url;
+}
+
+/** Go's isDomainOrSubdomain: "sub.example.com" may get what "example.com" gets. */
+function isDomainOrSubdomain(sub: string, parent: string): boolean {
+  if (sub === parent) return true;
+  if (sub.includes(':') || sub.includes('%')) return false;
+  return sub.endsWith(`.${parent}`);
+}
+
+function without(headers: OutgoingHttpHeaders, names: readonly string[]): OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
+}
+
+function codeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : 'ERR_UNKNOWN';
+}

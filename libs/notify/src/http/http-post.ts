@@ -113,10 +113,16 @@ function readBody(res: IncomingMessage, bytes: number): Promise<Buffer> {
       chunks.push(part);
       kept += part.length;
     });
-    res.on('end', () => resolve(Buffer.concat(chunks, kept)));
+    let ended = false;
+    res.on('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks, kept));
+    });
     res.on('error', reject);
-    // Cut short; after 'end' this does nothing.
-    res.on('close', () => reject(new HttpPostError('ECONNRESET')));
+    // Cut short (an error object is costly: only built when the body did not end).
+    res.on('close', () => {
+      if (!ended) reject(new HttpPostError('ECONNRESET'));
+    });
   });
 }
 

@@ -27,7 +27,7 @@ export class AlertmanagerProcess {
     return this.output;
   }
 
-  static async start(config: string, args: string[] = []): Promise<AlertmanagerProcess> {
+  static async start(config: string, args: string[] = [], logLevel: 'debug' | 'info' | 'warn' | 'error' = 'debug'): Promise<AlertmanagerProcess> {
     const am = new AlertmanagerProcess();
     writeFileSync(am.configFile, config);
     am.port = await freePort();
@@ -38,7 +38,7 @@ export class AlertmanagerProcess {
         `--storage.path=${am.dir}`,
         `--web.listen-address=127.0.0.1:${am.port}`,
         '--cluster.listen-address=',
-        '--log.level=debug',
+        `--log.level=${logLevel}`,
         ...args,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },

@@ -15,6 +15,8 @@ export interface KlaxonProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Reuse a storage directory (for restarts). */
   storagePath?: string;
+  /** `--log.level`; debug unless said (tests read the debug lines). */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
 /**
@@ -63,7 +65,7 @@ export class KlaxonProcess {
       `--config.file=${this.configFile}`,
       '--web.listen-address=127.0.0.1:0',
       `--storage.path=${this.storagePath}`,
-      '--log.level=debug',
+      `--log.level=${this.options.logLevel ?? 'debug'}`,
       ...(this.options.redisUrl ? [`--redis.url=${this.options.redisUrl}`] : []),
       ...(this.options.args ?? []),
     ];

@@ -17,14 +17,15 @@ export interface RouterUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startRouter(config: string, target: TargetName = ACCEPTANCE_TARGET): Promise<RouterUnderTest> {
+/** `logLevel`: debug unless said (benchmarks run both routers at their default, info). */
+export async function startRouter(config: string, target: TargetName = ACCEPTANCE_TARGET, logLevel: 'debug' | 'info' = 'debug'): Promise<RouterUnderTest> {
   if (target === 'alertmanager') {
-    const am = await AlertmanagerProcess.start(config);
+    const am = await AlertmanagerProcess.start(config, [], logLevel);
     return { target, baseUrl: am.baseUrl, reload: () => am.signal('SIGHUP'), logs: () => am.logs, stop: () => am.stop() };
   }
   const redis = await TestRedisServer.start({ appendOnly: false });
   try {
-    const klaxon = await KlaxonProcess.start({ config, redisUrl: redis.url });
+    const klaxon = await KlaxonProcess.start({ config, redisUrl: redis.url, logLevel });
     return {
       target,
       baseUrl: klaxon.baseUrl,

@@ -24,7 +24,7 @@ import { TestRedisServer } from '../support/redis-server';
 
 /** Commits one flush in its own MULTI, as the flusher does (there with the delivery jobs added). */
 async function commit(redis: Redis, params: Partial<FlushCommitParams> & { claim: ClaimedGroup }) {
-  const flushCommit = new FlushCommit();
+  const flushCommit = new FlushCommit(redis);
   const tx = redis.multi();
   flushCommit.append(tx, { flushId: 'flush', dropped: [], entries: new Map(), deliveries: [], resolved: [], tallyTtlMs: 60_000, nextAt: 50_000, ...params });
   const [[err, reply]] = (await tx.exec())!;

@@ -23,7 +23,8 @@ export class DispatchRedis implements OnApplicationShutdown {
   readonly nflog: NotificationLog;
   readonly flushOutcome: FlushOutcome;
   readonly flushSnapshots: FlushSnapshotReader;
-  readonly flushCommit = new FlushCommit();
+  /** Queued on MULTIs of `queueConnection`, together with the flush's delivery jobs. */
+  readonly flushCommit: FlushCommit;
   readonly alerts: AlertReader;
   readonly silences: SilenceReader;
   readonly inhibitSources: InhibitSources;
@@ -45,6 +46,7 @@ export class DispatchRedis implements OnApplicationShutdown {
     this.blockingConnection = createRedisClient(runtime.redisLocation, 'queue', 'dispatch-events');
     this.events = new AlertEventsReader(this.blockingConnection, redis, runtime.peerName);
     this.queueConnection = createRedisClient(runtime.redisLocation, 'queue', 'dispatch-queues');
+    this.flushCommit = new FlushCommit(this.queueConnection);
   }
 
   /** After every module's destroy hook: workers and queues are closed by then. */

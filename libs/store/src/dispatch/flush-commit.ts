@@ -2,6 +2,8 @@
 // its delivery jobs: dropped members, nflog entries that need no delivery, in-flight markers and
 // the flush's tally (or, without deliveries, the removal of its resolved alerts), and the next tick.
 import type { ChainableCommander } from 'ioredis';
+import type Redis from 'ioredis';
+import { RedisScript, defineScript } from '../redis-script';
 import {
   ALERTS_KEY, GROUPS_KEY, INFLIGHT_KEY, LEASES_KEY, NFLOG_KEY, SCHEDULE_KEY, STARTED_KEY, UNROUTED_KEY, flushKey, groupMembersKey,
 } from './dispatch-keys';
@@ -44,7 +46,14 @@ export interface FlushCommitParams {
 }
 
 export class FlushCommit {
-  /** Queues the flush's writes on `tx` (a MULTI); read the outcome with `outcome` from its reply. */
+  private readonly script: RedisScript;
+
+  /** `redis`: the client whose MULTIs the commits are queued on. */
+  constructor(redis: Redis) {
+    this.script = defineScript(redis, 'klaxonCommitFlush', 10, COMMIT_FLUSH);
+  }
+
+  /** Queues the flush's writes on `tx` (a MULTI of the constructor's client); read the outcome with `outcome` from its reply. */
   append(tx: ChainableCommander, p: FlushCommitParams): void {
     const payload = {
       dropped: p.dropped,
@@ -53,24 +62,10 @@ export class FlushCommit {
       pending: p.deliveries.length,
       ttl: Math.ceil(p.tallyTtlMs),
     };
-    tx.eval(
-      COMMIT_FLUSH,
-      10,
-      SCHEDULE_KEY,
-      LEASES_KEY,
-      GROUPS_KEY,
-      groupMembersKey(p.claim.groupId),
-      STARTED_KEY,
-      UNROUTED_KEY,
-      NFLOG_KEY,
-      INFLIGHT_KEY,
-      flushKey(p.flushId),
-      ALERTS_KEY,
-      p.claim.groupId,
-      p.claim.token,
-      String(p.nextAt),
-      JSON.stringify(payload),
-      JSON.stringify(p.resolved.flatMap((r) => [r.fingerprint, r.json])),
+    this.script.queue(
+      tx,
+      [SCHEDULE_KEY, LEASES_KEY, GROUPS_KEY, groupMembersKey(p.claim.groupId), STARTED_KEY, UNROUTED_KEY, NFLOG_KEY, INFLIGHT_KEY, flushKey(p.flushId), ALERTS_KEY],
+      [p.claim.groupId, p.claim.token, String(p.nextAt), JSON.stringify(payload), JSON.stringify(p.resolved.flatMap((r) => [r.fingerprint, r.json]))],
     );
   }
 

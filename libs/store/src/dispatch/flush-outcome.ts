@@ -1,5 +1,6 @@
 // Tracks the deliveries of one flush, so that resolved alerts leave the group only when all succeeded.
 import type Redis from 'ioredis';
+import { RedisScript, defineScript } from '../redis-script';
 import { ALERTS_KEY, INFLIGHT_KEY, NFLOG_KEY, flushKey, groupMembersKey } from './dispatch-keys';
 import type { InflightMarker, StoredNflogEntry } from './notification-log';
 
@@ -40,22 +41,17 @@ redis.call('DEL', KEYS[3])
 return 2`;
 
 export class FlushOutcome {
-  constructor(private readonly redis: Redis) {}
+  private readonly settleScript: RedisScript;
+
+  constructor(redis: Redis) {
+    this.settleScript = defineScript(redis, 'klaxonSettleDelivery', 5, SETTLE);
+  }
 
   /** A delivery ended; `entry` is written when it succeeded. Safe to call twice for one job. */
   async settle(params: { flushId: string; groupId: string; nflogKey: string; jobId: string; entry?: StoredNflogEntry }): Promise<void> {
-    await this.redis.eval(
-      SETTLE,
-      5,
-      NFLOG_KEY,
-      INFLIGHT_KEY,
-      flushKey(params.flushId),
-      ALERTS_KEY,
-      groupMembersKey(params.groupId),
-      params.nflogKey,
-      params.entry ? JSON.stringify(params.entry) : '',
-      params.jobId,
-      params.entry ? '1' : '0',
+    await this.settleScript.run(
+      [NFLOG_KEY, INFLIGHT_KEY, flushKey(params.flushId), ALERTS_KEY, groupMembersKey(params.groupId)],
+      [params.nflogKey, params.entry ? JSON.stringify(params.entry) : '', params.jobId, params.entry ? '1' : '0'],
     );
   }
 }

@@ -1,5 +1,6 @@
 // The flush timers of all groups, shared by every Klaxon process: a sorted set of due times.
 import type Redis from 'ioredis';
+import { RedisScript, defineScript } from '../redis-script';
 import { GROUPS_KEY, LEASES_KEY, SCHEDULE_KEY, STARTED_KEY, UNROUTED_KEY, groupMembersKey } from './dispatch-keys';
 
 export interface ClaimedGroup {
@@ -67,14 +68,18 @@ export function finishOutcome(reply: number): FinishOutcome {
 }
 
 export class FlushSchedule {
-  constructor(private readonly redis: Redis) {}
+  private readonly claim: RedisScript;
+
+  constructor(private readonly redis: Redis) {
+    this.claim = defineScript(redis, 'klaxonClaimDueGroups', 3, CLAIM);
+  }
 
   /**
    * Claims up to `limit` groups due at `now` for `leaseMs`, except those in `skip`, and tells
    * when the next one (skipped or not) is due.
    */
   async claimDue(now: number, leaseMs: number, limit: number, owner: string, skip: readonly string[] = []): Promise<ClaimResult> {
-    const reply = (await this.redis.eval(CLAIM, 3, SCHEDULE_KEY, LEASES_KEY, STARTED_KEY, String(now), String(now + leaseMs), String(limit), owner, ...skip)) as string[];
+    const reply = (await this.claim.run([SCHEDULE_KEY, LEASES_KEY, STARTED_KEY], [String(now), String(now + leaseMs), String(limit), owner, ...skip])) as string[];
     const claimed: ClaimedGroup[] = [];
     for (let i = 0; i + 2 < reply.length; i += 3) claimed.push({ groupId: reply[i], dueAt: Number(reply[i + 1]), token: reply[i + 2] });
     const next = reply[reply.length - 1];

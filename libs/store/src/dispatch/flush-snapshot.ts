@@ -2,6 +2,7 @@
 // entries and in-flight markers of its integrations, and the silences' version.
 import type Redis from 'ioredis';
 import type { StoredAlert } from '../../../dispatch/src';
+import { RedisScript, defineScript } from '../redis-script';
 import type { AlertRecord } from './alert-reader';
 import { ALERTS_KEY, GROUPS_KEY, INFLIGHT_KEY, NFLOG_KEY, SILENCES_VERSION_KEY, groupMembersKey } from './dispatch-keys';
 import type { GroupMeta } from './group-repository';
@@ -38,21 +39,17 @@ export interface FlushSnapshot {
 type RawSnapshot = [string | null, string[]?, (string | null)[]?, (string | null)[]?, (string | null)[]?, (string | null)?];
 
 export class FlushSnapshotReader {
-  constructor(private readonly redis: Redis) {}
+  private readonly script: RedisScript;
+
+  constructor(redis: Redis) {
+    this.script = defineScript(redis, 'klaxonReadFlush', 6, READ_FLUSH);
+  }
 
   /** The group's state at `now`, or undefined when the group no longer exists. */
   async read(groupId: string, nflogKeys: readonly string[], now: number): Promise<FlushSnapshot | undefined> {
-    const [meta, fingerprints = [], alerts = [], entries = [], markers = [], version = null] = (await this.redis.eval(
-      READ_FLUSH,
-      6,
-      GROUPS_KEY,
-      groupMembersKey(groupId),
-      ALERTS_KEY,
-      NFLOG_KEY,
-      INFLIGHT_KEY,
-      SILENCES_VERSION_KEY,
-      groupId,
-      ...nflogKeys,
+    const [meta, fingerprints = [], alerts = [], entries = [], markers = [], version = null] = (await this.script.run(
+      [GROUPS_KEY, groupMembersKey(groupId), ALERTS_KEY, NFLOG_KEY, INFLIGHT_KEY, SILENCES_VERSION_KEY],
+      [groupId, ...nflogKeys],
     )) as RawSnapshot;
     if (!meta) return undefined;
     return {

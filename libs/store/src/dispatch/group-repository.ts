@@ -1,6 +1,7 @@
 // Aggregation groups in Redis: metadata, members, and arming their first flush.
 import type Redis from 'ioredis';
 import type { LabelSet } from '../../../core/src';
+import { RedisScript, defineScript } from '../redis-script';
 import { GROUPS_KEY, SCHEDULE_KEY, STARTED_KEY, UNROUTED_KEY, groupMembersKey } from './dispatch-keys';
 
 export interface GroupMeta {
@@ -39,26 +40,21 @@ export interface LoadedGroup {
 }
 
 export class GroupRepository {
-  constructor(private readonly redis: Redis) {}
+  private readonly addMember: RedisScript;
+
+  constructor(private readonly redis: Redis) {
+    this.addMember = defineScript(redis, 'klaxonAddGroupMember', 4, ADD_MEMBER);
+  }
 
   /** Records memberships in one round trip, arming each new group's first flush. */
   async addMembers(memberships: readonly GroupMembership[]): Promise<void> {
     if (memberships.length === 0) return;
     const pipeline = this.redis.pipeline();
     for (const m of memberships) {
-      pipeline.eval(
-        ADD_MEMBER,
-        4,
-        GROUPS_KEY,
-        groupMembersKey(m.groupId),
-        SCHEDULE_KEY,
-        STARTED_KEY,
-        m.groupId,
-        JSON.stringify(m.meta),
-        m.fingerprint,
-        String(m.firstFlushAt),
-        m.flushAtOnce ? '1' : '0',
-        String(m.now),
+      this.addMember.queue(
+        pipeline,
+        [GROUPS_KEY, groupMembersKey(m.groupId), SCHEDULE_KEY, STARTED_KEY],
+        [m.groupId, JSON.stringify(m.meta), m.fingerprint, String(m.firstFlushAt), m.flushAtOnce ? '1' : '0', String(m.now)],
       );
     }
     const results = await pipeline.exec();

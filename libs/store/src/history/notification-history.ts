@@ -23,9 +23,14 @@ export class NotificationHistory {
   ) {}
 
   async record(entry: NewDeliveryRecord): Promise<string> {
-    const id = await this.redis.xadd(this.key, 'MAXLEN', String(this.retention.maxEntries), '*', 'r', JSON.stringify(entry));
-    await this.redis.xtrim(this.key, 'MINID', String(Date.now() - this.retention.maxAgeMs));
-    return id as string;
+    const replies = await this.redis
+      .multi()
+      .xadd(this.key, 'MAXLEN', String(this.retention.maxEntries), '*', 'r', JSON.stringify(entry))
+      .xtrim(this.key, 'MINID', String(Date.now() - this.retention.maxAgeMs))
+      .exec();
+    const failed = replies?.find(([err]) => err);
+    if (!replies || failed) throw failed?.[0] ?? new Error('history write was aborted');
+    return replies[0][1] as string;
   }
 
   /** Newest first, filtered, one page at a time. */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { StoredAlert } from '../../../../libs/dispatch/src';
 import type { AlertEvent } from '../../../../libs/store/src/dispatch';
 import type { Logger } from '../logging/logger';
+import { ALERTS_PER_TURN, nextTurn } from '../runtime/event-loop-turns';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DispatchRedis } from './dispatch-redis';
 import { DispatchState } from './dispatch-state';
@@ -94,13 +95,18 @@ export class AlertIngestor {
     await this.redis.events.ack(events.map((e) => e.id));
   }
 
+  /** In slices of ALERTS_PER_TURN alerts, so flushes falling due meanwhile are not held up by a large batch. */
   private async record(alerts: StoredAlert[]): Promise<void> {
     const plan = this.state.plan;
-    const now = Date.now();
-    const memberships = alerts.flatMap((alert) => membershipsOf(plan, alert, now));
-    await this.redis.groups.addMembers(memberships);
-    for (const m of memberships) this.metas.remember(m.groupId, m.meta);
-    if (memberships.some((m) => m.flushAtOnce)) this.flushLoop.dueAt(now);
-    await this.redis.inhibitSources.add(alerts.filter((a) => isInhibitionSource(plan, a)).map((a) => a.fingerprint));
+    for (let start = 0; start < alerts.length; start += ALERTS_PER_TURN) {
+      if (start > 0) await nextTurn();
+      const slice = alerts.slice(start, start + ALERTS_PER_TURN);
+      const now = Date.now();
+      const memberships = slice.flatMap((alert) => membershipsOf(plan, alert, now));
+      await this.redis.groups.addMembers(memberships);
+      for (const m of memberships) this.metas.remember(m.groupId, m.meta);
+      if (memberships.some((m) => m.flushAtOnce)) this.flushLoop.dueAt(now);
+      await this.redis.inhibitSources.add(slice.filter((a) => isInhibitionSource(plan, a)).map((a) => a.fingerprint));
+    }
   }
 }

@@ -4,6 +4,7 @@ import { AlertMirror, AlertRepository } from '../../../../../libs/store/src';
 import { ConfigStore } from '../../config/config-store';
 import { ApiError } from '../http/api-error';
 import { KlaxonMetrics } from '../../metrics/klaxon-metrics';
+import { ALERTS_PER_TURN, nextTurn } from '../../runtime/event-loop-turns';
 import { KlaxonRuntime } from '../../runtime/klaxon-runtime';
 import { AlertLimits, alertLimitError, requestLimitError } from './alert-limits';
 
@@ -37,7 +38,8 @@ export class AlertIngestService {
     const resolveTimeoutMs = this.configStore.config.global.resolveTimeout;
     const valid: StoredAlert[] = [];
     const errors: string[] = [];
-    for (const p of posted) {
+    for (const [i, p] of posted.entries()) {
+      if (i > 0 && i % ALERTS_PER_TURN === 0) await nextTurn();
       const result = normalizePostedAlert(p, { now, resolveTimeoutMs });
       const error = result.ok ? alertLimitError(result.alert, this.limits) : result.error;
       if (result.ok && error === undefined) {

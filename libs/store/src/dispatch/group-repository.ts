@@ -34,11 +34,6 @@ elseif not redis.call('ZSCORE', KEYS[3], ARGV[1]) then
 end
 return 1`;
 
-export interface LoadedGroup {
-  meta: GroupMeta;
-  fingerprints: string[];
-}
-
 export class GroupRepository {
   private readonly addMember: RedisScript;
 
@@ -60,16 +55,6 @@ export class GroupRepository {
     const results = await pipeline.exec();
     const failed = results?.find(([err]) => err);
     if (failed) throw failed[0];
-  }
-
-  async load(groupId: string): Promise<LoadedGroup | undefined> {
-    const [[, metaJson], [, fingerprints]] = (await this.redis
-      .multi()
-      .hget(GROUPS_KEY, groupId)
-      .smembers(groupMembersKey(groupId))
-      .exec()) as [[null, string | null], [null, string[]]];
-    if (!metaJson) return undefined;
-    return { meta: JSON.parse(metaJson) as GroupMeta, fingerprints };
   }
 
   async removeMembers(groupId: string, fingerprints: readonly string[]): Promise<void> {

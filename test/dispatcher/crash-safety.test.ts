@@ -109,7 +109,7 @@ describe('crash safety and scale-out', { concurrency: true }, () => {
       await until(() => hook.requests === 1, 5_000, 'the first delivery attempt');
       await a.stop('SIGKILL');
       b = await KlaxonProcess.start({ redisUrl: redis.url, config: config(hook.url, '500ms') });
-      // The killed worker's job is taken over once its lock expires.
+      // The killed process's delivery is taken over once its fallback job's delay runs out.
       await hook.waitFor(1, 30_000);
       await sleep(2_000);
       assert.equal(hook.requests, 2);

@@ -1,12 +1,13 @@
-// A delivery job taken over from a process that died mid-job (BullMQ "stalled"): Klaxon sends it
-// unless the nflog shows that this very job already sent it (it died between recording the
-// entry and completing the job). A job's first run never reads the nflog for this; these re-runs
-// must.
+// A delivery job taken over from a process that died mid-job (BullMQ "stalled"), or the fallback
+// job of a delivery its flushing process ran itself: Klaxon sends it unless the nflog shows that
+// this very job already sent it (its process died between recording the entry and completing or
+// removing the job). A job's first run never reads the nflog for this; these runs must.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { DeliveryJobData } from '../../apps/klaxon/src/dispatcher/delivery-job';
+import { sha256Hex } from '../../libs/core/src';
 import { nflogKey } from '../../libs/dispatch/src';
 import { NFLOG_KEY } from '../../libs/store/src/dispatch';
 import { WebhookReceiver } from '../acceptance/harness/webhook-receiver';
@@ -26,7 +27,7 @@ function jobData(alertname: string, now: number): DeliveryJobData {
     generatorURL: '',
     updatedAt: now,
     timeout: false,
-    fingerprint: alertname === 'Recorded' ? '0000000000000001' : '0000000000000002',
+    fingerprint: sha256Hex(alertname).slice(0, 16),
   };
   return {
     flushId: `flush-${alertname}`,
@@ -47,7 +48,7 @@ function jobData(alertname: string, now: number): DeliveryJobData {
   };
 }
 
-describe('delivery jobs taken over after their process died', () => {
+describe('delivery jobs run after their process died', () => {
   let redis: TestRedisServer;
   let client: Redis;
   let hook: WebhookReceiver;
@@ -117,5 +118,24 @@ receivers:
     assert.ok(rerun!.attemptsStarted > 1 || rerun!.stalledCounter > 0, 'the job really was a re-run');
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(hook.notifications.length, 1, 'the recorded job was not sent again');
+  });
+
+  it('runs a fallback job, unless the nflog shows that the flushing process sent it', async () => {
+    // The flushing process sent the first one and recorded it, then died before removing its
+    // fallback job; it died before sending the second one.
+    const now = Date.now();
+    const sentAlready = { ...jobData('SentByFlusher', now), fallback: true };
+    const neverSent = { ...jobData('NeverSent', now), fallback: true };
+    await client.hset(NFLOG_KEY, sentAlready.nflogKey, JSON.stringify({ firing: sentAlready.firing, resolved: [], timestamp: now, expiresAt: now + 3_600_000, jobId: 'd-sent-already' }));
+    const before = hook.notifications.length;
+    await queue.add('webhook', sentAlready, { jobId: 'd-sent-already', delay: 200 });
+    await queue.add('webhook', neverSent, { jobId: 'd-never-sent', delay: 200 });
+    const sent = (await hook.waitFor(before + 1, 15_000))[before];
+    assert.deepEqual(sent.body.groupLabels, { alertname: 'NeverSent' });
+    const completed = Date.now() + 15_000;
+    while ((await queue.getJobState('d-sent-already')) !== 'completed' && Date.now() < completed) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await queue.getJobState('d-sent-already'), 'completed');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(hook.notifications.length, before + 1, 'the recorded fallback job was not sent again');
   });
 });

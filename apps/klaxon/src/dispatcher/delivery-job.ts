@@ -23,6 +23,11 @@ export interface DeliveryJobData {
   firing: string[];
   resolved: string[];
   nflogExpiresAt: number;
+  /**
+   * The flushing process runs this delivery itself first, and the job stays delayed while that
+   * run lasts: it runs only if that process died or shut down before finishing.
+   */
+  fallback?: boolean;
 }
 
 export const deliveryQueueName = (integration: string): string => `notify-${integration}`;

@@ -36,16 +36,22 @@ export class DeliveryQueues {
     return (await queue.client).multi() as unknown as ChainableCommander;
   }
 
-  /** Queues the jobs' creation on `tx` (ids are deterministic: a repeated flush adds nothing). */
-  async appendJobs(tx: ChainableCommander, jobs: readonly DeliveryJobData[]): Promise<void> {
-    const added = jobs.map((data) => {
+  /**
+   * Queues the jobs' creation on `tx` (ids are deterministic: a repeated flush adds nothing).
+   * Fallback jobs (`data.fallback`) are added delayed by `fallbackDelayMs`.
+   */
+  async appendJobs(tx: ChainableCommander, jobs: readonly DeliveryJobData[], fallbackDelayMs = 0): Promise<Job<DeliveryJobData>[]> {
+    const added = jobs.map(async (data) => {
       const queue = this.queues.get(data.integration);
       if (!queue) throw new Error(`no delivery queue for integration ${data.integration}`);
       const jobId = deliveryJobId(data.nflogKey, data.flushId);
+      const opts: JobsOptions = { ...JOB_OPTIONS, jobId, ...(data.fallback ? { delay: fallbackDelayMs } : {}) };
+      const job = new Job<DeliveryJobData>(queue, data.integration, data, opts, jobId);
       // Resolves as soon as the command is queued on the transaction; rejects on invalid options.
-      return new Job(queue, data.integration, data, { ...JOB_OPTIONS, jobId }, jobId).addJob(tx as never);
+      await job.addJob(tx as never);
+      return job;
     });
-    await Promise.all(added);
+    return Promise.all(added);
   }
 
   /** After the workers: closing a queue first would break jobs still finishing. */

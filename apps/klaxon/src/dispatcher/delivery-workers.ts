@@ -1,16 +1,15 @@
-// Runs delivery jobs: sends with retries until the flush deadline, then records the outcome.
+// Runs delivery jobs (BullMQ workers): the jobs the flushing process did not run itself, and the
+// fallbacks of those it did when it died or shut down before finishing.
 import { Injectable } from '@nestjs/common';
 import { DelayedError, Job, Worker } from 'bullmq';
 import type { Notifier } from '../../../../libs/notify/src';
-import { retryUntil } from '../../../../libs/notify/src';
-import { ConfigStore } from '../config/config-store';
 import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DeliveryJobData, deliveryQueueName } from './delivery-job';
 import { QUEUE_PREFIX } from './delivery-queues';
 import { DispatchRedis } from './dispatch-redis';
 import { NotifierRegistry } from './notifier-registry';
-import { DeliveryAccounting } from './delivery-accounting';
+import { DeliveryRun } from './delivery-run';
 
 /** Deliveries are I/O bound: many may wait on receivers at once. */
 const CONCURRENCY = 32;
@@ -32,9 +31,8 @@ export class DeliveryWorkers {
   constructor(
     private readonly runtime: KlaxonRuntime,
     private readonly redis: DispatchRedis,
-    private readonly configStore: ConfigStore,
     private readonly notifiers: NotifierRegistry,
-    private readonly accounting: DeliveryAccounting,
+    private readonly delivery: DeliveryRun,
   ) {
     this.logger = runtime.logger.with({ component: 'dispatcher' });
   }
@@ -66,74 +64,19 @@ export class DeliveryWorkers {
 
   private async process(notifier: Notifier, job: Job<DeliveryJobData>, token?: string): Promise<void> {
     const data = job.data;
-    const log = this.logger.with({ receiver: data.receiver, integration: `${data.integration}[${data.index}]`, aggrGroup: data.groupKey });
     // A job's first run cannot have sent anything yet; a later run (its process died, or shut
-    // down mid-retry) first checks whether an earlier run already sent and recorded it.
-    const rerun = job.attemptsStarted > 1 || job.stalledCounter > 0;
-    const existing = rerun ? await this.redis.nflog.entry(data.nflogKey, Date.now()) : undefined;
+    // down mid-retry), or a fallback job (the flushing process ran the delivery itself first),
+    // first checks whether that earlier run already sent and recorded it.
+    const mayHaveRun = data.fallback === true || job.attemptsStarted > 1 || job.stalledCounter > 0;
+    const existing = mayHaveRun ? await this.redis.nflog.entry(data.nflogKey, Date.now()) : undefined;
     if (existing && existing.jobId === job.id) {
       // Sent and recorded by an earlier run of this job that died before completing.
       await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId: job.id!, entry: existing });
       return;
     }
-    const config = this.integrationConfig(notifier, data);
-    if (config === undefined) {
-      log.warn('Integration no longer configured; notification dropped');
-      await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId: job.id! });
-      return;
-    }
-    const notification = {
-      receiver: data.receiver,
-      groupKey: data.groupKey,
-      groupLabels: data.groupLabels,
-      alerts: data.alerts,
-      now: data.now,
-      reason: data.reason,
-      externalUrl: this.runtime.externalUrl,
-    };
-    const startedAt = Date.now();
-    const outcome = await retryUntil(
-      data.deadline,
-      (signal) => this.accounting.attempt(notifier, config, signal, (s) => notifier.send(config, notification, s)),
-      { signal: this.shutdown.signal },
-    );
-    if (outcome.error && this.shutdown.signal.aborted) {
+    if ((await this.delivery.run(notifier, data, job.id!, this.shutdown.signal)) === 'interrupted') {
       await job.moveToDelayed(Date.now(), token);
       throw new DelayedError();
     }
-    await this.accounting.finished(
-      {
-        receiver: data.receiver,
-        integration: data.integration,
-        index: data.index,
-        groupKey: data.groupKey,
-        groupLabels: data.groupLabels,
-        alerts: data.alerts,
-        now: data.now,
-        reason: data.reason,
-        attempts: outcome.attempts,
-        startedAt,
-      },
-      outcome.error,
-      Date.now() >= data.deadline,
-    );
-    if (outcome.error) {
-      log.error('Notify for alerts failed', { attempts: outcome.attempts, reason: data.reason, err: (outcome.error as Error).message });
-      await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId: job.id! });
-      return;
-    }
-    log.info('Notify success', { attempts: outcome.attempts, alerts: data.alerts.length, reason: data.reason });
-    await this.redis.flushOutcome.settle({
-      flushId: data.flushId,
-      groupId: data.groupId,
-      nflogKey: data.nflogKey,
-      jobId: job.id!,
-      entry: { firing: data.firing, resolved: data.resolved, timestamp: data.now, expiresAt: data.nflogExpiresAt, jobId: job.id },
-    });
-  }
-
-  private integrationConfig(notifier: Notifier, data: DeliveryJobData): unknown {
-    const receiver = this.configStore.config.receivers.find((r) => r.name === data.receiver);
-    return receiver ? notifier.configs(receiver)[data.index] : undefined;
   }
 }

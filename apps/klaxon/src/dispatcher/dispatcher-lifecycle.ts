@@ -5,6 +5,7 @@ import { ConfigStore } from '../config/config-store';
 import { AlertIngestor } from './alert-ingestor';
 import { DeliveryQueues } from './delivery-queues';
 import { DeliveryWorkers } from './delivery-workers';
+import { DirectDeliveries } from './direct-deliveries';
 import { DispatchPlan } from './dispatch-plan';
 import { DispatchState } from './dispatch-state';
 import { FlushLoop } from './flush-loop';
@@ -20,6 +21,7 @@ export class DispatcherLifecycle implements OnApplicationBootstrap, OnModuleDest
     private readonly ingestor: AlertIngestor,
     private readonly flushLoop: FlushLoop,
     private readonly workers: DeliveryWorkers,
+    private readonly direct: DirectDeliveries,
     private readonly queues: DeliveryQueues,
     private readonly maintenance: NflogMaintenance,
   ) {}
@@ -46,6 +48,7 @@ export class DispatcherLifecycle implements OnApplicationBootstrap, OnModuleDest
     this.maintenance.stop();
     await this.flushLoop.stop();
     await this.ingestor.stop();
+    await this.direct.close();
     await this.workers.close();
     await this.queues.close();
   }

@@ -3,7 +3,9 @@ import { DeliveryRecordingModule } from '../receivers/delivery-recording.module'
 import { DeliveryAccounting } from './delivery-accounting';
 import { AlertIngestor } from './alert-ingestor';
 import { DeliveryQueues } from './delivery-queues';
+import { DeliveryRun } from './delivery-run';
 import { DeliveryWorkers } from './delivery-workers';
+import { DirectDeliveries } from './direct-deliveries';
 import { DispatchRedis } from './dispatch-redis';
 import { DispatchState } from './dispatch-state';
 import { DispatcherLifecycle } from './dispatcher-lifecycle';
@@ -26,7 +28,9 @@ import { NotifierRegistry } from './notifier-registry';
     GroupMuting,
     GroupMetaCache,
     DeliveryQueues,
+    DeliveryRun,
     DeliveryWorkers,
+    DirectDeliveries,
     GroupFlusher,
     FlushLoop,
     NflogMaintenance,

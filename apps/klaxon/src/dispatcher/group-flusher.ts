@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DeliveryJobData, deliveryJobId } from './delivery-job';
 import { DeliveryQueues } from './delivery-queues';
+import { DirectDeliveries, FALLBACK_DELAY_MS } from './direct-deliveries';
 import { flushClock } from './flush-clock';
 import type { DispatchPlan } from './dispatch-plan';
 import { DispatchRedis } from './dispatch-redis';
@@ -50,6 +51,7 @@ export class GroupFlusher {
     private readonly notifiers: NotifierRegistry,
     private readonly queues: DeliveryQueues,
     private readonly metas: GroupMetaCache,
+    private readonly direct: DirectDeliveries,
   ) {
     this.logger = runtime.logger.with({ component: 'dispatcher' });
   }
@@ -176,6 +178,10 @@ export class GroupFlusher {
         });
       });
     }
+    // Up to its room, this process sends the deliveries itself while the commit is on its way;
+    // their jobs are committed as delayed fallbacks. The rest go to the workers.
+    const direct = Math.min(jobs.length, this.direct.room());
+    for (let i = 0; i < direct; i++) jobs[i].fallback = true;
     const tx = await this.queues.transaction();
     this.redis.flushCommit.append(tx, {
       claim,
@@ -187,10 +193,13 @@ export class GroupFlusher {
       tallyTtlMs: deadline - now + 2 * INFLIGHT_GRACE_MS,
       nextAt: now + route.groupInterval,
     });
-    await this.queues.appendJobs(tx, jobs);
-    const replies = (await tx.exec()) ?? [];
-    const failed = replies.find(([err]) => err);
-    if (failed) throw failed[0];
+    const added = await this.queues.appendJobs(tx, jobs, FALLBACK_DELAY_MS);
+    const commit = tx.exec().then((replies) => {
+      const failed = (replies ?? []).find(([err]) => err);
+      if (failed) throw failed[0];
+    });
+    this.direct.start(added.slice(0, direct), commit.then(() => true, () => false));
+    await commit;
     if (jobs.length > 0) this.logger.debug('Flushing', { aggrGroup: group.groupKey, receiver: route.receiver, deliveries: jobs.length, alerts: flushPlan.unmuted.length });
   }
 

@@ -1,0 +1,98 @@
+// One run of a delivery, wherever it runs (a BullMQ worker, or the flushing process itself): sends
+// with retries until the flush deadline, counts it, and records the outcome in Redis.
+import { Injectable } from '@nestjs/common';
+import type { Notifier } from '../../../../libs/notify/src';
+import type { StoredNflogEntry } from '../../../../libs/store/src/dispatch';
+import { retryUntil } from '../../../../libs/notify/src';
+import { ConfigStore } from '../config/config-store';
+import type { Logger } from '../logging/logger';
+import { KlaxonRuntime } from '../runtime/klaxon-runtime';
+import { DeliveryAccounting } from './delivery-accounting';
+import type { DeliveryJobData } from './delivery-job';
+import { DispatchRedis } from './dispatch-redis';
+
+/**
+ * `interrupted`: `signal` aborted before the delivery ended; nothing was recorded, it must run
+ * again. `unrecorded`: it ended, but the flush it belongs to was never committed, so there was
+ * nothing to record it in (the group is flushed again once its lease runs out).
+ */
+export type DeliveryRunOutcome = 'delivered' | 'failed' | 'dropped' | 'interrupted' | 'unrecorded';
+
+@Injectable()
+export class DeliveryRun {
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly runtime: KlaxonRuntime,
+    private readonly redis: DispatchRedis,
+    private readonly configStore: ConfigStore,
+    private readonly accounting: DeliveryAccounting,
+  ) {
+    this.logger = runtime.logger.with({ component: 'dispatcher' });
+  }
+
+  /**
+   * Delivers the job `jobId` (its nflog entry carries that id) and settles it, unless `signal`
+   * aborts first (shutdown). The outcome is recorded once `committed` (the flush's transaction,
+   * which may still be on its way) resolves to true.
+   */
+  async run(notifier: Notifier, data: DeliveryJobData, jobId: string, signal: AbortSignal, committed: Promise<boolean> = Promise.resolve(true)): Promise<DeliveryRunOutcome> {
+    const log = this.logger.with({ receiver: data.receiver, integration: `${data.integration}[${data.index}]`, aggrGroup: data.groupKey });
+    const settle = async (outcome: DeliveryRunOutcome, entry?: StoredNflogEntry): Promise<DeliveryRunOutcome> => {
+      if (!(await committed)) {
+        log.warn('Flush not recorded; this notification is sent again when its group is flushed again', { outcome });
+        return 'unrecorded';
+      }
+      await this.redis.flushOutcome.settle({ flushId: data.flushId, groupId: data.groupId, nflogKey: data.nflogKey, jobId, entry });
+      return outcome;
+    };
+    const config = this.integrationConfig(notifier, data);
+    if (config === undefined) {
+      log.warn('Integration no longer configured; notification dropped');
+      return settle('dropped');
+    }
+    const notification = {
+      receiver: data.receiver,
+      groupKey: data.groupKey,
+      groupLabels: data.groupLabels,
+      alerts: data.alerts,
+      now: data.now,
+      reason: data.reason,
+      externalUrl: this.runtime.externalUrl,
+    };
+    const startedAt = Date.now();
+    const outcome = await retryUntil(
+      data.deadline,
+      (attemptSignal) => this.accounting.attempt(notifier, config, attemptSignal, (s) => notifier.send(config, notification, s)),
+      { signal },
+    );
+    if (outcome.error && signal.aborted) return 'interrupted';
+    await this.accounting.finished(
+      {
+        receiver: data.receiver,
+        integration: data.integration,
+        index: data.index,
+        groupKey: data.groupKey,
+        groupLabels: data.groupLabels,
+        alerts: data.alerts,
+        now: data.now,
+        reason: data.reason,
+        attempts: outcome.attempts,
+        startedAt,
+      },
+      outcome.error,
+      Date.now() >= data.deadline,
+    );
+    if (outcome.error) {
+      log.error('Notify for alerts failed', { attempts: outcome.attempts, reason: data.reason, err: (outcome.error as Error).message });
+      return settle('failed');
+    }
+    log.info('Notify success', { attempts: outcome.attempts, alerts: data.alerts.length, reason: data.reason });
+    return settle('delivered', { firing: data.firing, resolved: data.resolved, timestamp: data.now, expiresAt: data.nflogExpiresAt, jobId });
+  }
+
+  private integrationConfig(notifier: Notifier, data: DeliveryJobData): unknown {
+    const receiver = this.configStore.config.receivers.find((r) => r.name === data.receiver);
+    return receiver ? notifier.configs(receiver)[data.index] : undefined;
+  }
+}

@@ -1,0 +1,78 @@
+// Deliveries run by the process that flushed them, without waiting for a BullMQ worker: the
+// notification leaves while the flush's commit is on its way. Each one's job is committed with the
+// flush as a delayed fallback, kept delayed while the run lasts and removed once the run is
+// recorded; it runs (in any process) only if this one died or shut down first.
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { Logger } from '../logging/logger';
+import { KlaxonRuntime } from '../runtime/klaxon-runtime';
+import type { DeliveryJobData } from './delivery-job';
+import { DeliveryRun } from './delivery-run';
+import { NotifierRegistry } from './notifier-registry';
+
+/** A fallback job runs this long after its process last showed it was still delivering. */
+export const FALLBACK_DELAY_MS = 10_000;
+const RENEW_EVERY_MS = 3_000;
+/** Deliveries this process runs at once; a flush hands any beyond this to the workers. */
+const MAX_RUNNING = 128;
+
+@Injectable()
+export class DirectDeliveries {
+  private readonly running = new Set<Promise<void>>();
+  private readonly shutdown = new AbortController();
+  private readonly logger: Logger;
+
+  constructor(runtime: KlaxonRuntime, private readonly notifiers: NotifierRegistry, private readonly delivery: DeliveryRun) {
+    this.logger = runtime.logger.with({ component: 'dispatcher' });
+  }
+
+  /** How many more deliveries this process takes on now. */
+  room(): number {
+    return this.shutdown.signal.aborted ? 0 : Math.max(0, MAX_RUNNING - this.running.size);
+  }
+
+  /**
+   * Runs the deliveries of fallback jobs whose flush transaction is on its way (`committed`
+   * resolves to whether it landed). They are sent at once but recorded only after the commit,
+   * which writes the flush's tally and in-flight markers that recording settles.
+   */
+  start(jobs: readonly Job<DeliveryJobData>[], committed: Promise<boolean>): void {
+    for (const job of jobs) {
+      const run = this.deliver(job, committed).catch((err) =>
+        this.logger.warn('Delivery in the flushing process broke off; its fallback job runs it', { aggrGroup: job.data.groupKey, err: (err as Error).message }),
+      );
+      this.running.add(run);
+      void run.finally(() => this.running.delete(run));
+    }
+  }
+
+  /** Stops retry loops and hands their jobs to the workers of any process at once. */
+  async close(): Promise<void> {
+    this.shutdown.abort();
+    await Promise.all(this.running);
+  }
+
+  private async deliver(job: Job<DeliveryJobData>, committed: Promise<boolean>): Promise<void> {
+    const notifier = this.notifiers.get(job.data.integration);
+    if (!notifier) throw new Error(`no notifier for integration ${job.data.integration}`);
+    const renewal = setInterval(() => {
+      job.changeDelay(FALLBACK_DELAY_MS).catch((err) => {
+        clearInterval(renewal);
+        this.logger.warn('Could not hold back the fallback job of a running delivery; it may be sent twice', { aggrGroup: job.data.groupKey, err: (err as Error).message });
+      });
+    }, RENEW_EVERY_MS);
+    let outcome;
+    try {
+      outcome = await this.delivery.run(notifier, job.data, job.id!, this.shutdown.signal, committed);
+    } finally {
+      clearInterval(renewal);
+    }
+    if (outcome === 'interrupted') {
+      await job.promote();
+      return;
+    }
+    // Recorded (or its flush never committed, so the job most likely does not exist). If the job
+    // stays, it finds its own nflog entry when it runs and sends nothing.
+    await job.remove().catch((err) => this.logger.debug('Fallback job not removed', { aggrGroup: job.data.groupKey, err: (err as Error).message }));
+  }
+}

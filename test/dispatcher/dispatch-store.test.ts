@@ -86,6 +86,29 @@ describe('dispatch store scripts', () => {
     assert.deepEqual((await redis.smembers(groupMembersKey('g'))).sort(), ['a', 'b', 'c']);
   });
 
+  it('records a batch whose alerts interleave several groups, each group with its own metadata and timer', async () => {
+    const groups = new GroupRepository(redis);
+    const schedule = new FlushSchedule(redis);
+    const now = 2_000_000;
+    await groups.addMembers([
+      membership('x', 'x1', now),
+      membership('y', 'y1', now, { firstFlushAt: now + 10_000 }),
+      membership('x', 'x2', now, { firstFlushAt: now + 99_000 }),
+      membership('z', 'z1', now, { flushAtOnce: true }),
+      membership('y', 'y2', now),
+    ]);
+    assert.deepEqual((await redis.smembers(groupMembersKey('x'))).sort(), ['x1', 'x2']);
+    assert.deepEqual((await redis.smembers(groupMembersKey('y'))).sort(), ['y1', 'y2']);
+    assert.deepEqual(await redis.smembers(groupMembersKey('z')), ['z1']);
+    // The first membership of a new group arms it (NX); an old alert brings it forward to now.
+    assert.equal(await schedule.dueAt('x'), now + 30_000);
+    assert.equal(await schedule.dueAt('y'), now + 10_000);
+    assert.equal(await schedule.dueAt('z'), now);
+    for (const id of ['x', 'y', 'z']) {
+      assert.deepEqual(JSON.parse((await redis.hget(GROUPS_KEY, id))!), membership(id, '', now).meta);
+    }
+  });
+
   it('lets exactly one of two processes claim a due group', async () => {
     await new GroupRepository(redis).addMembers([membership('g', 'a', 0, { firstFlushAt: 100 })]);
     const [first, second] = await Promise.all([

@@ -1,6 +1,7 @@
 // Turns alert events into group memberships: new events, abandoned events, and full rebuilds.
 import { Injectable } from '@nestjs/common';
 import type { StoredAlert } from '../../../../libs/dispatch/src';
+import { decodeAlert } from '../../../../libs/store/src';
 import type { AlertEvent } from '../../../../libs/store/src/dispatch';
 import type { Logger } from '../logging/logger';
 import { ALERTS_PER_TURN, nextTurn } from '../runtime/event-loop-turns';
@@ -11,7 +12,8 @@ import { FlushLoop } from './flush-loop';
 import { GroupMetaCache } from './group-meta-cache';
 import { isInhibitionSource, membershipsOf } from './group-assignment';
 
-const READ_COUNT = 500;
+/** Events per read: each holds up to a whole POST's fingerprints, read back in one HMGET. */
+const READ_COUNT = 8;
 const READ_BLOCK_MS = 1_000;
 const ABANDONED_AFTER_MS = 15_000;
 const CLAIM_EVERY_MS = 5_000;
@@ -53,7 +55,7 @@ export class AlertIngestor {
   async rebuild(): Promise<void> {
     let count = 0;
     await this.redis.alerts.scan(REBUILD_BATCH, async (batch) => {
-      await this.record(batch.map((r) => r.alert));
+      await this.record(batch, (r) => r.alert);
       count += batch.length;
     });
     this.logger.debug('Rebuilt aggregation groups from stored alerts', { alerts: count });
@@ -90,17 +92,20 @@ export class AlertIngestor {
   private async handle(events: AlertEvent[]): Promise<void> {
     if (events.length === 0) return;
     const fingerprints = [...new Set(events.flatMap((e) => e.fingerprints))];
-    const records = await this.redis.alerts.get(fingerprints);
-    await this.record(records.flatMap((r) => (r ? [r.alert] : [])));
+    const texts = await this.redis.alerts.texts(fingerprints);
+    await this.record(texts, decodeAlert);
     await this.redis.events.ack(events.map((e) => e.id));
   }
 
-  /** In slices of ALERTS_PER_TURN alerts, so flushes falling due meanwhile are not held up by a large batch. */
-  private async record(alerts: StoredAlert[]): Promise<void> {
+  /**
+   * In slices of ALERTS_PER_TURN alerts (each decoded with its slice), so flushes falling due
+   * meanwhile are not held up by a large batch.
+   */
+  private async record<T>(items: readonly T[], toAlert: (item: T) => StoredAlert): Promise<void> {
     const plan = this.state.plan;
-    for (let start = 0; start < alerts.length; start += ALERTS_PER_TURN) {
+    for (let start = 0; start < items.length; start += ALERTS_PER_TURN) {
       if (start > 0) await nextTurn();
-      const slice = alerts.slice(start, start + ALERTS_PER_TURN);
+      const slice = items.slice(start, start + ALERTS_PER_TURN).map(toAlert);
       const now = Date.now();
       const memberships = slice.flatMap((alert) => membershipsOf(plan, alert, now));
       await this.redis.groups.addMembers(memberships);

@@ -18,6 +18,13 @@ export class AlertReader {
     return raw.map((json) => (json ? { alert: JSON.parse(json) as StoredAlert, json } : undefined));
   }
 
+  /** The stored JSON of the alerts of `fingerprints` that are still stored, to decode in slices. */
+  async texts(fingerprints: readonly string[]): Promise<string[]> {
+    if (fingerprints.length === 0) return [];
+    const raw = await this.redis.hmget(ALERTS_KEY, ...fingerprints);
+    return raw.filter((json): json is string => json !== null);
+  }
+
   /** Visits every stored alert in batches (HSCAN: alerts written meanwhile may or may not be seen). */
   async scan(batchSize: number, visit: (batch: AlertRecord[]) => Promise<void>): Promise<void> {
     let cursor = '0';

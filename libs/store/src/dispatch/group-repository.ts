@@ -22,39 +22,55 @@ export interface GroupMembership {
   now: number;
 }
 
-// Idempotent: replaying a membership changes nothing once it is recorded.
-const ADD_MEMBER = `
-redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
-redis.call('SADD', KEYS[2], ARGV[3])
-if redis.call('SISMEMBER', KEYS[4], ARGV[1]) == 0 then
-  redis.call('ZADD', KEYS[3], 'NX', ARGV[4], ARGV[1])
-  if ARGV[5] == '1' then redis.call('ZADD', KEYS[3], 'LT', ARGV[6], ARGV[1]) end
-elseif not redis.call('ZSCORE', KEYS[3], ARGV[1]) then
-  redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1])
+// Idempotent: replaying a membership changes nothing once it is recorded. One call records a
+// whole batch: ARGV[1] is the members key prefix, ARGV[2] the number G of distinct groups, then G
+// (group id, metadata) pairs, then 5 values per membership (group index in 1..G, fingerprint,
+// first flush time, flush at once, now).
+const ADD_MEMBERS = `
+local groups = tonumber(ARGV[2])
+local metaAt = 3
+local m = 3 + 2 * groups
+while m <= #ARGV do
+  local g = metaAt + 2 * (tonumber(ARGV[m]) - 1)
+  local id = ARGV[g]
+  redis.call('HSETNX', KEYS[1], id, ARGV[g + 1])
+  redis.call('SADD', ARGV[1] .. id, ARGV[m + 1])
+  if redis.call('SISMEMBER', KEYS[3], id) == 0 then
+    redis.call('ZADD', KEYS[2], 'NX', ARGV[m + 2], id)
+    if ARGV[m + 3] == '1' then redis.call('ZADD', KEYS[2], 'LT', ARGV[m + 4], id) end
+  elseif not redis.call('ZSCORE', KEYS[2], id) then
+    redis.call('ZADD', KEYS[2], ARGV[m + 2], id)
+  end
+  m = m + 5
 end
 return 1`;
 
 export class GroupRepository {
-  private readonly addMember: RedisScript;
+  private readonly addMembersScript: RedisScript;
 
   constructor(private readonly redis: Redis) {
-    this.addMember = defineScript(redis, 'klaxonAddGroupMember', 4, ADD_MEMBER);
+    this.addMembersScript = defineScript(redis, 'klaxonAddGroupMembers', 3, ADD_MEMBERS);
   }
 
-  /** Records memberships in one round trip, arming each new group's first flush. */
+  /**
+   * Records memberships in one script call, arming each new group's first flush (each group's
+   * metadata is sent once however many of its alerts the batch holds).
+   */
   async addMembers(memberships: readonly GroupMembership[]): Promise<void> {
     if (memberships.length === 0) return;
-    const pipeline = this.redis.pipeline();
+    const groupIndex = new Map<string, number>();
+    const metas: string[] = [];
+    const rows: string[] = [];
     for (const m of memberships) {
-      this.addMember.queue(
-        pipeline,
-        [GROUPS_KEY, groupMembersKey(m.groupId), SCHEDULE_KEY, STARTED_KEY],
-        [m.groupId, JSON.stringify(m.meta), m.fingerprint, String(m.firstFlushAt), m.flushAtOnce ? '1' : '0', String(m.now)],
-      );
+      let index = groupIndex.get(m.groupId);
+      if (index === undefined) {
+        index = groupIndex.size + 1;
+        groupIndex.set(m.groupId, index);
+        metas.push(m.groupId, JSON.stringify(m.meta));
+      }
+      rows.push(String(index), m.fingerprint, String(m.firstFlushAt), m.flushAtOnce ? '1' : '0', String(m.now));
     }
-    const results = await pipeline.exec();
-    const failed = results?.find(([err]) => err);
-    if (failed) throw failed[0];
+    await this.addMembersScript.run([GROUPS_KEY, SCHEDULE_KEY, STARTED_KEY], [groupMembersKey(''), String(groupIndex.size), ...metas, ...rows]);
   }
 
   async removeMembers(groupId: string, fingerprints: readonly string[]): Promise<void> {

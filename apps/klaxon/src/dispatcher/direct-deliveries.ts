@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
-import type { DeliveryJobData } from './delivery-job';
+import { DeliveryJobData, deliveryJobId } from './delivery-job';
 import { DeliveryRun } from './delivery-run';
 import { NotifierRegistry } from './notifier-registry';
 
@@ -32,18 +32,20 @@ export class DirectDeliveries {
   }
 
   /**
-   * Runs the deliveries of fallback jobs whose flush transaction is on its way (`committed`
-   * resolves to whether it landed). They are sent at once but recorded only after the commit,
-   * which writes the flush's tally and in-flight markers that recording settles.
+   * Sends `deliveries` now. `fallbackJobs` resolves, in the same order, to their jobs once the
+   * flush's transaction landed, or rejects if it failed: a delivery is recorded only after it,
+   * since the transaction writes the tally and in-flight markers that recording settles.
    */
-  start(jobs: readonly Job<DeliveryJobData>[], committed: Promise<boolean>): void {
-    for (const job of jobs) {
-      const run = this.deliver(job, committed).catch((err) =>
-        this.logger.warn('Delivery in the flushing process broke off; its fallback job runs it', { aggrGroup: job.data.groupKey, err: (err as Error).message }),
+  start(deliveries: readonly DeliveryJobData[], fallbackJobs: Promise<readonly Job<DeliveryJobData>[]>): void {
+    const committed = fallbackJobs.then(() => true, () => false);
+    deliveries.forEach((data, i) => {
+      const job = fallbackJobs.then((jobs) => jobs[i], () => undefined);
+      const run = this.deliver(data, job, committed).catch((err) =>
+        this.logger.warn('Delivery in the flushing process broke off; its fallback job runs it', { aggrGroup: data.groupKey, err: (err as Error).message }),
       );
       this.running.add(run);
       void run.finally(() => this.running.delete(run));
-    }
+    });
   }
 
   /** Stops retry loops and hands their jobs to the workers of any process at once. */
@@ -52,27 +54,31 @@ export class DirectDeliveries {
     await Promise.all(this.running);
   }
 
-  private async deliver(job: Job<DeliveryJobData>, committed: Promise<boolean>): Promise<void> {
-    const notifier = this.notifiers.get(job.data.integration);
-    if (!notifier) throw new Error(`no notifier for integration ${job.data.integration}`);
+  private async deliver(data: DeliveryJobData, fallbackJob: Promise<Job<DeliveryJobData> | undefined>, committed: Promise<boolean>): Promise<void> {
+    const notifier = this.notifiers.get(data.integration);
+    if (!notifier) throw new Error(`no notifier for integration ${data.integration}`);
+    let job: Job<DeliveryJobData> | undefined;
+    void fallbackJob.then((j) => (job = j));
     const renewal = setInterval(() => {
-      job.changeDelay(FALLBACK_DELAY_MS).catch((err) => {
+      job?.changeDelay(FALLBACK_DELAY_MS).catch((err) => {
         clearInterval(renewal);
-        this.logger.warn('Could not hold back the fallback job of a running delivery; it may be sent twice', { aggrGroup: job.data.groupKey, err: (err as Error).message });
+        this.logger.warn('Could not hold back the fallback job of a running delivery; it may be sent twice', { aggrGroup: data.groupKey, err: (err as Error).message });
       });
     }, RENEW_EVERY_MS);
     let outcome;
     try {
-      outcome = await this.delivery.run(notifier, job.data, job.id!, this.shutdown.signal, committed);
+      outcome = await this.delivery.run(notifier, data, deliveryJobId(data.nflogKey, data.flushId), this.shutdown.signal, committed);
     } finally {
       clearInterval(renewal);
     }
+    // No job: the flush's transaction failed (the group is flushed again once its lease runs out).
+    job = await fallbackJob;
+    if (!job) return;
     if (outcome === 'interrupted') {
       await job.promote();
       return;
     }
-    // Recorded (or its flush never committed, so the job most likely does not exist). If the job
-    // stays, it finds its own nflog entry when it runs and sends nothing.
-    await job.remove().catch((err) => this.logger.debug('Fallback job not removed', { aggrGroup: job.data.groupKey, err: (err as Error).message }));
+    // Recorded. If the job stays, it finds its own nflog entry when it runs and sends nothing.
+    await job.remove().catch((err) => this.logger.debug('Fallback job not removed', { aggrGroup: data.groupKey, err: (err as Error).message }));
   }
 }

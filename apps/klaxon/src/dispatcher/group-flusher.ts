@@ -1,10 +1,12 @@
 // One flush of one aggregation group (reference 3.5–3.7): muting, dedup per integration, deliveries.
 import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { sha256Hex } from '../../../../libs/core/src';
 import { Route, isResolved, needsUpdate, nflogEntryExpiresAt, nflogKey, planFlush } from '../../../../libs/dispatch/src';
 import type { Notifier } from '../../../../libs/notify/src';
-import type { AlertRecord, ClaimedGroup, FlushSnapshot, GroupMeta, ResolvedSnapshot, StoredNflogEntry } from '../../../../libs/store/src/dispatch';
+import type { AlertRecord, ClaimedGroup, FlushCommitParams, FlushSnapshot, GroupMeta, ResolvedSnapshot, StoredNflogEntry } from '../../../../libs/store/src/dispatch';
 import type { Logger } from '../logging/logger';
+import { nextTurn } from '../runtime/event-loop-turns';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DeliveryJobData, deliveryJobId } from './delivery-job';
 import { DeliveryQueues } from './delivery-queues';
@@ -178,12 +180,12 @@ export class GroupFlusher {
         });
       });
     }
-    // Up to its room, this process sends the deliveries itself while the commit is on its way;
-    // their jobs are committed as delayed fallbacks. The rest go to the workers.
+    // Up to its room, this process sends the deliveries itself, before the commit: that follows
+    // on the next turn, with their jobs as delayed fallbacks, and a delivery is recorded only once
+    // the commit landed. The rest go to the workers.
     const direct = Math.min(jobs.length, this.direct.room());
     for (let i = 0; i < direct; i++) jobs[i].fallback = true;
-    const tx = await this.queues.transaction();
-    this.redis.flushCommit.append(tx, {
+    const commit = this.commit(direct > 0, jobs, {
       claim,
       flushId,
       dropped,
@@ -193,14 +195,20 @@ export class GroupFlusher {
       tallyTtlMs: deadline - now + 2 * INFLIGHT_GRACE_MS,
       nextAt: now + route.groupInterval,
     });
-    const added = await this.queues.appendJobs(tx, jobs, FALLBACK_DELAY_MS);
-    const commit = tx.exec().then((replies) => {
-      const failed = (replies ?? []).find(([err]) => err);
-      if (failed) throw failed[0];
-    });
-    this.direct.start(added.slice(0, direct), commit.then(() => true, () => false));
+    this.direct.start(jobs.slice(0, direct), commit.then((added) => added.slice(0, direct)));
     await commit;
     if (jobs.length > 0) this.logger.debug('Flushing', { aggrGroup: group.groupKey, receiver: route.receiver, deliveries: jobs.length, alerts: flushPlan.unmuted.length });
+  }
+
+  /** One transaction with the flush's writes and its delivery jobs; after a turn when deliveries are being sent. */
+  private async commit(afterSends: boolean, jobs: readonly DeliveryJobData[], params: FlushCommitParams): Promise<Job<DeliveryJobData>[]> {
+    if (afterSends) await nextTurn();
+    const tx = await this.queues.transaction();
+    this.redis.flushCommit.append(tx, params);
+    const added = await this.queues.appendJobs(tx, jobs, FALLBACK_DELAY_MS);
+    const failed = ((await tx.exec()) ?? []).find(([err]) => err);
+    if (failed) throw failed[0];
+    return added;
   }
 
   private integrations(plan: DispatchPlan, route: Route, groupKey: string): Integration[] {

@@ -5,6 +5,7 @@ import type Redis from 'ioredis';
 import { fingerprint } from '../../libs/core/src';
 import type { StoredAlert } from '../../libs/dispatch/src';
 import { AlertMirror, AlertRepository, SilenceRepository } from '../../libs/store/src';
+import { ALERT_EVENTS_GROUP, AlertEventsReader } from '../../libs/store/src/dispatch';
 import { TestRedisServer } from '../support/redis-server';
 
 function alert(labels: Record<string, string>, startsAt: number, endsAt: number, updatedAt: number): StoredAlert {
@@ -55,6 +56,35 @@ describe('AlertRepository', () => {
     const twice = await repo.get(fingerprint({ alertname: 'Twice' }));
     assert.equal(twice?.startsAt, now - 5_000);
     assert.equal(twice?.annotations.at, String(now + 1));
+  });
+
+  test('the event names every stored alert, and apart those to group again, as the dispatcher reads them', async () => {
+    const repo = new AlertRepository(clients[1]);
+    const now = Date.now();
+    await repo.ingest([alert({ alertname: 'Kept' }, now - 600_000, now + 60_000, now), alert({ alertname: 'Regrouped' }, now - 600_000, now + 60_000, now)], now);
+    // The dispatcher is asked to group again only what the predicate keeps; it is shown the stored alert before and after.
+    const seen: Array<[string, boolean]> = [];
+    const { eventId } = await repo.ingest(
+      [alert({ alertname: 'Kept' }, now - 600_000, now + 120_000, now + 1), alert({ alertname: 'Regrouped' }, now - 600_000, now + 120_000, now + 1)],
+      now + 1,
+      (previous, next) => {
+        seen.push([next.labels.alertname, previous?.endsAt === now + 60_000 && next.endsAt === now + 120_000]);
+        return next.labels.alertname === 'Regrouped';
+      },
+    );
+    assert.deepEqual(seen.sort(), [['Kept', true], ['Regrouped', true]]);
+    const [[, fields]] = await clients[1].xrange('klaxon:alert-events', eventId, eventId);
+    const field = (name: string) => fields[fields.indexOf(name) + 1].split(',').sort();
+    assert.deepEqual(field('fps'), [fingerprint({ alertname: 'Kept' }), fingerprint({ alertname: 'Regrouped' })].sort());
+    assert.deepEqual(field('grp'), [fingerprint({ alertname: 'Regrouped' })]);
+    // What the dispatcher's reader takes from such an entry, and from one written before `grp` existed.
+    await clients[1].xgroup('CREATE', 'klaxon:alert-events', ALERT_EVENTS_GROUP, '0', 'MKSTREAM');
+    await clients[1].xadd('klaxon:alert-events', '*', 'fps', 'aaaa,bbbb');
+    const reader = new AlertEventsReader(clients[2], clients[1], 'test-consumer');
+    const events = await reader.readNew(1_000, 100);
+    const byId = new Map(events.map((e) => [e.id, e.fingerprints]));
+    assert.deepEqual(byId.get(eventId), [fingerprint({ alertname: 'Regrouped' })]);
+    assert.deepEqual(events[events.length - 1].fingerprints, ['aaaa', 'bbbb']);
   });
 
   test('deleteResolved removes only alerts resolved at the given time', async () => {

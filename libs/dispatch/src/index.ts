@@ -23,3 +23,4 @@ export * from './group-timing';
 export * from './route-time-muting';
 export * from './alert-status';
 export * from './flush-decision';
+export * from './regrouping';

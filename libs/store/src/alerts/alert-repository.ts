@@ -43,8 +43,14 @@ export class AlertRepository {
    * Stores normalized alerts (in order: a later alert of the same fingerprint merges with the
    * earlier one), merging each with the stored alert of its fingerprint. Resolves once Redis
    * has them; returns what was stored (one per distinct fingerprint) and the event entry id.
+   * The event names every stored alert (`fps`) and, apart, those `needsGrouping` keeps (`grp`,
+   * by default all of them).
    */
-  async ingest(alerts: readonly StoredAlert[], now: number): Promise<IngestResult> {
+  async ingest(
+    alerts: readonly StoredAlert[],
+    now: number,
+    needsGrouping: (previous: StoredAlert | undefined, stored: StoredAlert) => boolean = () => true,
+  ): Promise<IngestResult> {
     if (alerts.length === 0) return { alerts: [], eventId: '' };
     const fingerprints = [...new Set(alerts.map((a) => a.fingerprint))];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -59,7 +65,8 @@ export class AlertRepository {
         const existing = touched.get(alert.fingerprint) ?? merged.get(alert.fingerprint);
         touched.set(alert.fingerprint, existing ? mergeAlert(existing, alert, now) : alert);
       }
-      const args: string[] = [String(fingerprints.length), String(ALERT_EVENTS_MAXLEN), fingerprints.join(',')];
+      const grouped = fingerprints.filter((fp) => needsGrouping(merged.get(fp), touched.get(fp) as StoredAlert));
+      const args: string[] = [String(fingerprints.length), String(ALERT_EVENTS_MAXLEN), fingerprints.join(','), grouped.join(',')];
       fingerprints.forEach((fp, i) => args.push(fp, before[i] ?? '', encodeAlert(touched.get(fp) as StoredAlert)));
       const written = await this.storeScript.run([ALERTS_KEY, ALERT_EVENTS_KEY], args);
       if (typeof written === 'string') return { alerts: fingerprints.map((fp) => touched.get(fp) as StoredAlert), eventId: written };

@@ -4,6 +4,7 @@ import { ALERT_EVENTS_GROUP, ALERT_EVENTS_KEY } from './dispatch-keys';
 
 export interface AlertEvent {
   id: string;
+  /** The alerts to group again (field `grp`; entries written without it: every stored alert, `fps`). */
   fingerprints: string[];
 }
 
@@ -13,9 +14,12 @@ function toEvents(entries: StreamEntries | null | undefined): AlertEvent[] {
   return (entries ?? [])
     .filter(([, fields]) => fields !== null)
     .map(([id, fields]) => {
-      const at = fields.indexOf('fps');
-      const fps = at >= 0 ? fields[at + 1] : '';
-      return { id, fingerprints: fps ? fps.split(',') : [] };
+      const field = (name: string) => {
+        for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+        return undefined;
+      };
+      const list = field('grp') ?? field('fps') ?? '';
+      return { id, fingerprints: list ? list.split(',') : [] };
     });
 }
 

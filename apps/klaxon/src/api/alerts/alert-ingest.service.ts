@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isResolved, normalizePostedAlert, PostedAlert, StoredAlert } from '../../../../../libs/dispatch/src';
+import { isResolved, longestGroupWait, needsRegrouping, normalizePostedAlert, PostedAlert, StoredAlert } from '../../../../../libs/dispatch/src';
 import { AlertMirror, AlertRepository } from '../../../../../libs/store/src';
 import { ConfigStore } from '../../config/config-store';
 import { ApiError } from '../http/api-error';
@@ -35,7 +35,8 @@ export class AlertIngestService {
   async post(posted: readonly PostedAlert[], now = Date.now()): Promise<void> {
     const tooMany = requestLimitError(posted.length, this.limits);
     if (tooMany) throw ApiError.text(400, tooMany);
-    const resolveTimeoutMs = this.configStore.config.global.resolveTimeout;
+    const config = this.configStore.config;
+    const resolveTimeoutMs = config.global.resolveTimeout;
     const valid: StoredAlert[] = [];
     const errors: string[] = [];
     for (const [i, p] of posted.entries()) {
@@ -52,7 +53,9 @@ export class AlertIngestService {
     }
     if (valid.length > 0) {
       try {
-        const stored = await this.alerts.ingest(valid, now);
+        // A refreshed alert that has been firing for longer than any group_wait is not grouped again.
+        const groupWaitBound = longestGroupWait(config.route);
+        const stored = await this.alerts.ingest(valid, now, (previous, next) => needsRegrouping(previous, next, now, groupWaitBound));
         this.mirror.applyLocal(stored.eventId, stored.alerts);
       } catch (err) {
         // Nothing was acknowledged: the client must send again (Prometheus retries 5xx).

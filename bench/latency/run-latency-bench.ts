@@ -158,7 +158,11 @@ async function main(): Promise<void> {
   // 200 probes per cell: the nearest-rank p99 is then the third slowest, not the single slowest.
   const samples = Number(arg('samples', '200'));
   const cells: Cell[] = [];
-  for (const target of targets) cells.push(...(await benchTarget(target, loads, samples)));
+  // Load by load, each target in turn: the machine's background noise drifts over minutes, and
+  // both routers of one row then meet about the same.
+  for (const load of loads) {
+    for (const target of targets) cells.push(...(await benchTarget(target, [load], samples)));
+  }
   console.log(table(cells, targets));
   console.log();
   console.log(stormTable(cells, targets));

@@ -87,6 +87,23 @@ describe('AlertRepository', () => {
     assert.deepEqual(events[events.length - 1].fingerprints, ['aaaa', 'bbbb']);
   });
 
+  test('deleteResolved goes through a hash larger than one scan batch', async () => {
+    const repo = new AlertRepository(clients[2]);
+    const now = Date.now();
+    const batch = Array.from({ length: 1_500 }, (_, i) =>
+      alert({ alertname: 'Many', n: String(i) }, now - 60_000, i % 2 === 0 ? now - 1_000 : now + 60_000, now),
+    );
+    for (let i = 0; i < batch.length; i += 250) await repo.ingest(batch.slice(i, i + 250), now);
+    const deleted = await repo.deleteResolved(now);
+    assert.ok(deleted >= 750, `deleted ${deleted}`);
+    const left = await clients[2].hmget('klaxon:alerts', ...batch.map((a) => a.fingerprint));
+    assert.deepEqual(
+      left.map((text) => text !== null),
+      batch.map((_, i) => i % 2 === 1),
+      'every resolved alert is gone and every firing one is kept',
+    );
+  });
+
   test('deleteResolved removes only alerts resolved at the given time', async () => {
     const repo = new AlertRepository(clients[1]);
     const now = Date.now();

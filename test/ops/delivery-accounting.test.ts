@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { KlaxonProcess } from '../support/klaxon-process';
 import { FakeReceiverApi } from '../receivers/support/fake-receiver-api';
+import { eventually } from '../support/eventually';
 
 // Through bin/klaxon: every delivery is counted in Alertmanager's metrics and kept in the
 // notification history; a PagerDuty 429 with Retry-After is waited out, not hammered.
@@ -58,16 +59,6 @@ interface HistoryEntry { receiver: string; integration: string; outcome: string;
 
 async function history(query: string): Promise<HistoryEntry[]> {
   return ((await (await fetch(`${klaxon.baseUrl}/api/klaxon/v1/notifications?${query}`)).json()) as { notifications: HistoryEntry[] }).notifications;
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 async function post(alertname: string): Promise<void> {

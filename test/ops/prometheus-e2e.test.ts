@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { KlaxonProcess } from '../support/klaxon-process';
 import { freePort } from '../support/free-port';
 import { WebhookReceiver } from '../acceptance/harness/webhook-receiver';
+import { eventually } from '../support/eventually';
 
 // The real Prometheus (Debian package `prometheus`) sends alerts to Klaxon and scrapes its
 // /metrics. The alerting rule fires while Klaxon reports an active silence (a metric we control
@@ -17,16 +18,6 @@ let klaxon: KlaxonProcess;
 let prometheus: ChildProcess | undefined;
 let promDir: string;
 let promUrl: string;
-
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 before(async () => {
   webhook = await WebhookReceiver.start();
@@ -92,11 +83,11 @@ after(async () => {
 });
 
 test('a real Prometheus: scrape, firing alert, notification, resolved notification', async () => {
-  const health = await eventually('the Klaxon scrape target to be up', 30_000, async () => {
+  const health = await eventually('the Klaxon scrape target to be up', async () => {
     const body = (await (await fetch(`${promUrl}/api/v1/targets`)).json()) as { data: { activeTargets: { health: string; lastError: string }[] } };
     const target = body.data.activeTargets[0];
     return target?.health === 'up' ? target : undefined;
-  });
+  }, 30_000, 250);
   assert.equal(health.lastError, '');
 
   const now = Date.now();
@@ -114,10 +105,10 @@ test('a real Prometheus: scrape, firing alert, notification, resolved notificati
   assert.equal(silence.status, 200);
   const { silenceID } = (await silence.json()) as { silenceID: string };
 
-  const received = await eventually('the alert in Klaxon\'s API', 30_000, async () => {
+  const received = await eventually('the alert in Klaxon\'s API', async () => {
     const alerts = (await (await fetch(`${klaxon.baseUrl}/api/v2/alerts`)).json()) as { labels: Record<string, string>; generatorURL?: string }[];
     return alerts.find((a) => a.labels.alertname === 'KlaxonE2E');
-  });
+  }, 30_000, 250);
   assert.equal(received.labels.severity, 'page');
   assert.match(received.generatorURL ?? '', /^http:\/\/.*\/graph\?g0\.expr=/, 'Prometheus sets the generator URL');
 
@@ -128,9 +119,7 @@ test('a real Prometheus: scrape, firing alert, notification, resolved notificati
   assert.equal(firing.body.alerts[0].endsAt, '0001-01-01T00:00:00Z');
 
   assert.equal((await fetch(`${klaxon.baseUrl}/api/v2/silence/${silenceID}`, { method: 'DELETE' })).status, 200);
-  const resolved = await eventually('the resolved notification', 45_000, async () =>
-    webhook.notifications.find((n) => n.body.status === 'resolved'),
-  );
+  const resolved = await eventually('the resolved notification', async () => webhook.notifications.find((n) => n.body.status === 'resolved'), 45_000, 250);
   assert.equal(resolved.body.alerts[0].labels.alertname, 'KlaxonE2E');
   assert.equal(resolved.body.alerts[0].status, 'resolved');
   assert.equal(

@@ -9,6 +9,7 @@ import { KlaxonProcess } from '../support/klaxon-process';
 import { TestRedisServer } from '../support/redis-server';
 import { freePort } from '../support/free-port';
 import { WebhookReceiver } from '../acceptance/harness/webhook-receiver';
+import { eventually } from '../support/eventually';
 
 // Redis Sentinel for failover: Klaxon finds the primary through Sentinel, and after the primary
 // dies and Sentinel promotes the replica, it carries on by itself.
@@ -20,16 +21,6 @@ let sentinelPort: number;
 let dir: string;
 let webhook: WebhookReceiver;
 let klaxon: KlaxonProcess;
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 before(async () => {
   primary = await TestRedisServer.start();

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DispatchRedis } from './dispatch-redis';
-import { flushClock } from './flush-clock';
 import { GroupFlusher } from './group-flusher';
 
 /** Groups created by other processes are noticed within this; this process's own timers are exact. */
@@ -14,17 +13,11 @@ const MAX_IN_FLIGHT = 500;
 const LEASE_MS = 30_000;
 const RETRY_AFTER_ERROR_MS = 500;
 /**
- * Groups due this soon are claimed ahead and flushed at their due time to the sub-millisecond:
- * a timer alone fires up to a couple of milliseconds late, and the claim's round trip would add
- * to that.
+ * Groups due this soon are claimed ahead: the flusher reads each one shortly before its due time
+ * and sends at the due time to the sub-millisecond (a timer alone fires up to a couple of
+ * milliseconds late, and the claim's and the read's round trips would add to that).
  */
-const LOOKAHEAD_MS = 3;
-
-/** Resolves at `at` (Unix ms): a timer for the bulk of the wait, then yields until the moment. */
-async function until(at: number): Promise<void> {
-  if (at - flushClock() > 2) await new Promise((r) => setTimeout(r, at - flushClock() - 2));
-  while (flushClock() < at) await new Promise((r) => setImmediate(r));
-}
+const LOOKAHEAD_MS = 10;
 
 @Injectable()
 export class FlushLoop {
@@ -75,8 +68,7 @@ export class FlushLoop {
           const { claimed, nextDueAt } = await this.redis.schedule.claimDue(now + LOOKAHEAD_MS, LEASE_MS, room, this.runtime.peerName, skip);
           // Flushes run on while the loop goes on claiming: a group falling due during a storm of
           // flushes is claimed within a poll instead of waiting for the whole storm to end.
-          for (const claim of claimed.sort((a, b) => a.dueAt - b.dueAt)) {
-            if (claim.dueAt > flushClock()) await until(claim.dueAt);
+          for (const claim of claimed) {
             this.track(this.flusher.flush(claim).catch((err) => this.logger.error('Flush failed', { group: claim.groupId, err: (err as Error).message })));
           }
           // A due group left unclaimed (skipped here, or taken by another process) must not make this loop spin.

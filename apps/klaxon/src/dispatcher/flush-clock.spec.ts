@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { flushClock, flushTimeOf, sleepUntil } from './flush-clock';
+
+describe('flush clock', () => {
+  it('decides a flush prepared ahead as of its due time, keeping a sub-millisecond fraction for whole-ms due times', () => {
+    const due = Date.now() + 50;
+    const at = flushTimeOf(due);
+    assert.ok(at >= due && at < due + 1, `${at} is not within the due millisecond ${due}`);
+    const fractional = due + 0.25;
+    assert.equal(flushTimeOf(fractional), fractional);
+  });
+
+  it('decides a late flush as of the present', () => {
+    const due = Date.now() - 1_000;
+    const before = flushClock();
+    const at = flushTimeOf(due);
+    assert.ok(at >= before && at <= flushClock(), `${at} is not the present`);
+  });
+
+  it('sleeps until the given moment, not before and not much after', async () => {
+    for (const ahead of [0.5, 3, 25]) {
+      const at = flushClock() + ahead;
+      await sleepUntil(at);
+      const woke = flushClock();
+      assert.ok(woke >= at, `woke ${at - woke} ms early`);
+      assert.ok(woke - at < 20, `woke ${woke - at} ms late`);
+    }
+  });
+});

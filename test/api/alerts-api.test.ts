@@ -3,6 +3,8 @@
 // newer versions where reference section 0 says the surface changed (noted per test).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import type Redis from 'ioredis';
 import { fingerprint } from '../../libs/core/src';
 import { KlaxonProcess } from '../support/klaxon-process';
@@ -114,6 +116,26 @@ describe('API v2 alerts', () => {
     assert.equal(Date.parse(alert.endsAt) - starts, 5 * 60_000, 'endsAt = startsAt + global.resolve_timeout');
     assert.equal(alert.annotations && typeof alert.annotations, 'object');
     assert.equal(alert.generatorURL, undefined, 'an empty generatorURL is omitted');
+  });
+
+  test('posted alerts are timed from when their request began to arrive, not from when it was handled', async () => {
+    // Headers and half the body, then the rest 400 ms later: startsAt (and the group_wait that
+    // runs from it) is the arrival, as a client sees it.
+    const body = Buffer.from(JSON.stringify([{ labels: { alertname: 'SlowBody' } }]));
+    const { port } = new URL(klaxon.baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    const sentAt = Date.now();
+    socket.write(`POST /api/v2/alerts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+    socket.write(body.subarray(0, 10));
+    await new Promise((r) => setTimeout(r, 400));
+    socket.write(body.subarray(10));
+    const answer = (await once(socket, 'data'))[0].toString();
+    socket.destroy();
+    assert.match(answer, /^HTTP\/1\.1 200 /);
+    const [alert] = byName(await getAlerts(), 'SlowBody');
+    const starts = Date.parse(alert.startsAt);
+    assert.ok(starts >= sentAt - 5 && starts < sentAt + 200, `startsAt ${starts - sentAt} ms after the request began`);
   });
 
   test('every stored batch appends one klaxon:alert-events entry naming its fingerprints', async () => {

@@ -22,8 +22,10 @@ export class AlertsController {
   @Post('alerts')
   async post(@Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, 503, async () => {
-      const posted = readPostableAlerts(parseJsonBody(readRawBody(body), 'alerts'));
-      await this.ingest.post(posted);
+      const raw = readRawBody(body);
+      const posted = readPostableAlerts(parseJsonBody(raw, 'alerts'));
+      // group_wait runs from when the alerts reached Klaxon, not from when their handler ran.
+      await this.ingest.post(posted, raw.receivedAt);
       sendEmpty(reply);
     }, this.runtime.logger);
   }

@@ -10,6 +10,8 @@ export class RawBody {
     readonly limit = 0,
     /** The bytes were not valid UTF-8 (the text holds replacement characters). */
     readonly invalidUtf8 = false,
+    /** When the server began reading the body (Unix ms): the moment posted alerts reached Klaxon. */
+    readonly receivedAt = Date.now(),
   ) {}
 }
 
@@ -27,6 +29,7 @@ export function installApiHttp(fastify: FastifyInstance, routePrefix: string, bo
   const apiRoot = (routePrefix === '/' ? '' : routePrefix) + '/api/v2';
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', (request, payload, done) => {
+    const receivedAt = Date.now();
     const contentType = String(request.headers['content-type'] ?? '');
     const chunks: Buffer[] = [];
     let size = 0;
@@ -39,14 +42,14 @@ export function installApiHttp(fastify: FastifyInstance, routePrefix: string, bo
     payload.on('end', () => {
       const tooLarge = size > bodyLimit;
       if (tooLarge) {
-        done(null, new RawBody('', contentType, true, bodyLimit));
+        done(null, new RawBody('', contentType, true, bodyLimit, false, receivedAt));
         return;
       }
       const bytes = Buffer.concat(chunks);
       try {
-        done(null, new RawBody(strictUtf8.decode(bytes), contentType, false, bodyLimit));
+        done(null, new RawBody(strictUtf8.decode(bytes), contentType, false, bodyLimit, false, receivedAt));
       } catch {
-        done(null, new RawBody(bytes.toString('utf8'), contentType, false, bodyLimit, true));
+        done(null, new RawBody(bytes.toString('utf8'), contentType, false, bodyLimit, true, receivedAt));
       }
     });
   });

@@ -1,16 +1,20 @@
-// One POST with node:http / node:https over the keep-alive agents of an http_config, following
-// redirects as Go's net/http client does. Lighter per request than axios; it has no proxy support.
-// Errors carry only a code (ECONNREFUSED, ETIMEDOUT, ERR_CANCELED…), never the URL or headers:
-// they may hold secrets.
-import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+// One POST over keep-alive HTTP/1.1 connections (our own client on net/tls sockets: see
+// http1-exchange.ts), following redirects as Go's net/http client does. Lighter per request than
+// axios; it has no proxy support. Errors carry only a code (ECONNREFUSED, ETIMEDOUT, ERR_CANCELED…),
+// never the URL or headers: they may hold secrets.
+import type { OutgoingHttpHeaders } from 'node:http';
+import { Http1Exchange } from './http1-exchange';
+import { HttpPostError, toHttpPostError } from './http-post-error';
 import type { HttpAgents } from './http-request-options';
+
+export { HttpPostError } from './http-post-error';
 
 export interface HttpPostRequest {
   url: string;
   body: string;
   /** Sent as given, plus Content-Length. */
   headers: Record<string, string>;
+  /** Their options are the connection settings (TLS for https); connections are pooled per agent. */
   agents: HttpAgents;
   followRedirects: boolean;
   /** ms for the whole exchange, redirects and response bodies included; 0 or undefined: none. */
@@ -24,14 +28,6 @@ export interface HttpPostResponse {
   status: number;
   /** At most `bodyBytes` bytes from the start of the body. */
   body: Buffer;
-}
-
-/** A failed exchange, named by a code only. */
-export class HttpPostError extends Error {
-  constructor(readonly code: string) {
-    super(`HTTP request failed: ${code}`);
-    this.name = 'HttpPostError';
-  }
 }
 
 /** Go's client gives up at the tenth redirect response, so it makes ten requests at most. */
@@ -68,7 +64,7 @@ export async function httpPost(req: HttpPostRequest): Promise<HttpPostResponse> 
       hop = next;
     }
   } catch (err) {
-    throw err instanceof HttpPostError ? err : new HttpPostError(codeOf(err));
+    throw toHttpPostError(err);
   } finally {
     cancellation.dispose();
   }
@@ -85,45 +81,14 @@ function redirected(hop: Hop, status: number, location: string, firstUrl: URL): 
   return next;
 }
 
+/** One request and its response; the cancellation closes its connection. */
 function exchange(hop: Hop, agents: HttpAgents, cancellation: Cancellation, bodyBytes: number): Promise<Exchanged> {
   if (cancellation.code) return Promise.reject(new HttpPostError(cancellation.code));
-  return new Promise<Exchanged>((resolve, reject) => {
-    const https = hop.url.protocol === 'https:';
-    const send = https ? httpsRequest : httpRequest;
-    const req = send(hop.url, { method: hop.method, headers: hop.headers, agent: https ? agents.httpsAgent : agents.httpAgent }, (res) => {
-      readBody(res, bodyBytes).then((body) => resolve({ status: res.statusCode ?? 0, body, location: res.headers.location }), reject);
-    });
-    req.on('error', reject);
-    cancellation.onCancel((code) => {
-      reject(new HttpPostError(code));
-      req.destroy();
-    });
-    req.end(hop.body);
-  });
-}
-
-/** Reads the whole body, so the connection goes back to the agent, keeping its first `bytes` bytes. */
-function readBody(res: IncomingMessage, bytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let kept = 0;
-    res.on('data', (chunk: Buffer) => {
-      if (kept >= bytes) return;
-      const part = chunk.subarray(0, bytes - kept);
-      chunks.push(part);
-      kept += part.length;
-    });
-    let ended = false;
-    res.on('end', () => {
-      ended = true;
-      resolve(Buffer.concat(chunks, kept));
-    });
-    res.on('error', reject);
-    // Cut short (an error object is costly: only built when the body did not end).
-    res.on('close', () => {
-      if (!ended) reject(new HttpPostError('ECONNRESET'));
-    });
-  });
+  const agent = hop.url.protocol === 'https:' ? agents.httpsAgent : agents.httpAgent;
+  // Written before this returns when an idle connection is at hand.
+  const exchange = new Http1Exchange(hop, agent, bodyBytes);
+  cancellation.onCancel((code) => exchange.cancel(code));
+  return exchange.response;
 }
 
 /** Cancels the request in flight when the caller aborts or the timeout passes. */
@@ -176,9 +141,4 @@ function isDomainOrSubdomain(sub: string, parent: string): boolean {
 
 function without(headers: OutgoingHttpHeaders, names: readonly string[]): OutgoingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name.toLowerCase())));
-}
-
-function codeOf(err: unknown): string {
-  const code = (err as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : 'ERR_UNKNOWN';
 }

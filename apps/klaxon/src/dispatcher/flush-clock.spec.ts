@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { flushClock, flushTimeOf, sleepUntil } from './flush-clock';
+import { flushClock, flushTimeOf, sleepUntil, sleepUntilAbout } from './flush-clock';
 
 describe('flush clock', () => {
   it('decides a flush prepared ahead as of its due time, keeping a sub-millisecond fraction for whole-ms due times', () => {
@@ -26,5 +26,23 @@ describe('flush clock', () => {
       assert.ok(woke >= at, `woke ${at - woke} ms early`);
       assert.ok(woke - at < 20, `woke ${woke - at} ms late`);
     }
+  });
+
+  it('sleeps until about a moment on a timer alone', async () => {
+    const at = flushClock() + 30;
+    await sleepUntilAbout(at);
+    const woke = flushClock();
+    assert.ok(woke >= at - 3 && woke < at + 20, `woke ${woke - at} ms from the moment`);
+  });
+
+  it('ends many waits at once each at its own moment', async () => {
+    const start = flushClock();
+    const targets = [1, 1.5, 3, 3, 0.2, 8].map((ahead) => start + ahead);
+    const woke = await Promise.all(targets.map((at) => sleepUntil(at).then(() => flushClock())));
+    woke.forEach((w, i) => {
+      assert.ok(w >= targets[i], `wait ${i} woke ${targets[i] - w} ms early`);
+      assert.ok(w - targets[i] < 20, `wait ${i} woke ${w - targets[i]} ms late`);
+    });
+    assert.ok(woke[4] < woke[5], 'the shortest wait ended before the longest');
   });
 });

@@ -11,7 +11,7 @@ import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DeliveryJobData, deliveryJobId } from './delivery-job';
 import { DeliveryQueues } from './delivery-queues';
 import { DirectDeliveries, FALLBACK_DELAY_MS } from './direct-deliveries';
-import { flushTimeOf, sleepUntil } from './flush-clock';
+import { flushTimeOf, sleepUntil, sleepUntilAbout } from './flush-clock';
 import type { DispatchPlan } from './dispatch-plan';
 import { DispatchRedis } from './dispatch-redis';
 import { DispatchState } from './dispatch-state';
@@ -32,9 +32,10 @@ const UNROUTED_SKIP_MS = 10_000;
 /** How long an in-flight marker outlives its deadline (time for a dead worker's job to be taken over). */
 const INFLIGHT_GRACE_MS = 60_000;
 /**
- * A flush reads its group this long before the due time and sends at the due time, so the read's
- * round trip (and its tail under load) is not part of the notification's latency. An alert
- * stored within this window before a flush goes out with the next one.
+ * A flush reads its group about this long before the due time (on a plain timer) and sends at
+ * the due time, so the read's round trip (and its tail under load) is not part of the
+ * notification's latency. An alert stored within this window before a flush goes out with the
+ * next one.
  */
 const READ_AHEAD_MS = 4;
 
@@ -65,7 +66,7 @@ export class GroupFlusher {
   }
 
   async flush(claim: ClaimedGroup): Promise<void> {
-    await sleepUntil(claim.dueAt - READ_AHEAD_MS);
+    await sleepUntilAbout(claim.dueAt - READ_AHEAD_MS);
     const plan = this.state.plan;
     const now = flushTimeOf(claim.dueAt);
     const snapshot = await this.readSnapshot(plan, claim.groupId, now);

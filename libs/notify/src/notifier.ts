@@ -26,6 +26,25 @@ export interface Notifier<Config = unknown> {
   sendResolved(config: Config): boolean;
   /** Delivers once; throws `NotifyError` (or any error, treated as retryable) on failure. */
   send(config: Config, notification: Notification, signal: AbortSignal): Promise<void>;
+  /**
+   * Optional: the work that does not depend on the moment of sending (the body), done ahead of
+   * it; the function returned delivers once, as `send` does.
+   */
+  prepare?(config: Config, notification: Notification): PreparedSend;
+}
+
+/** One delivery attempt of a prepared notification. */
+export type PreparedSend = (signal: AbortSignal) => Promise<void>;
+
+/** `notifier`'s prepared send of `notification`, or its plain send when it prepares nothing. */
+export function prepareSend<Config>(notifier: Notifier<Config>, config: Config, notification: Notification): PreparedSend {
+  if (!notifier.prepare) return (signal) => notifier.send(config, notification, signal);
+  try {
+    return notifier.prepare(config, notification);
+  } catch (err) {
+    // As if the first attempt had failed with it.
+    return () => Promise.reject(err);
+  }
 }
 
 export type FailureReason = 'serverError' | 'clientError' | 'other';

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Notifier } from '../../../../libs/notify/src';
 import type { StoredNflogEntry } from '../../../../libs/store/src/dispatch';
-import { retryUntil } from '../../../../libs/notify/src';
+import { prepareSend, retryUntil } from '../../../../libs/notify/src';
 import { ConfigStore } from '../config/config-store';
 import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
@@ -33,10 +33,18 @@ export class DeliveryRun {
 
   /**
    * Delivers the job `jobId` (its nflog entry carries that id) and settles it, unless `signal`
-   * aborts first (shutdown). The outcome is recorded once `committed` (the flush's transaction,
-   * which may still be on its way) resolves to true.
+   * aborts first (shutdown). The notification is prepared at once and sent when `sendAt`
+   * resolves (its flush's due time). The outcome is recorded once `committed` (the flush's
+   * transaction, which may still be on its way) resolves to true.
    */
-  async run(notifier: Notifier, data: DeliveryJobData, jobId: string, signal: AbortSignal, committed: Promise<boolean> = Promise.resolve(true)): Promise<DeliveryRunOutcome> {
+  async run(
+    notifier: Notifier,
+    data: DeliveryJobData,
+    jobId: string,
+    signal: AbortSignal,
+    committed: Promise<boolean> = Promise.resolve(true),
+    sendAt: Promise<void> = Promise.resolve(),
+  ): Promise<DeliveryRunOutcome> {
     const log = this.logger.with({ receiver: data.receiver, integration: `${data.integration}[${data.index}]`, aggrGroup: data.groupKey });
     const settle = async (outcome: DeliveryRunOutcome, entry?: StoredNflogEntry): Promise<DeliveryRunOutcome> => {
       if (!(await committed)) {
@@ -60,12 +68,10 @@ export class DeliveryRun {
       reason: data.reason,
       externalUrl: this.runtime.externalUrl,
     };
+    const send = prepareSend(notifier, config, notification);
+    await sendAt;
     const startedAt = Date.now();
-    const outcome = await retryUntil(
-      data.deadline,
-      (attemptSignal) => this.accounting.attempt(notifier, config, attemptSignal, (s) => notifier.send(config, notification, s)),
-      { signal },
-    );
+    const outcome = await retryUntil(data.deadline, (attemptSignal) => this.accounting.attempt(notifier, config, attemptSignal, send), { signal });
     if (outcome.error && signal.aborted) return 'interrupted';
     await this.accounting.finished(
       {

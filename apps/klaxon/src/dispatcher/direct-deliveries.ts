@@ -32,15 +32,16 @@ export class DirectDeliveries {
   }
 
   /**
-   * Sends `deliveries` now. `fallbackJobs` resolves, in the same order, to their jobs once the
-   * flush's transaction landed, or rejects if it failed: a delivery is recorded only after it,
-   * since the transaction writes the tally and in-flight markers that recording settles.
+   * Prepares `deliveries` now and sends them when `sendAt` resolves. `fallbackJobs` resolves, in
+   * the same order, to their jobs once the flush's transaction landed, or rejects if it failed:
+   * a delivery is recorded only after it, since the transaction writes the tally and in-flight
+   * markers that recording settles.
    */
-  start(deliveries: readonly DeliveryJobData[], fallbackJobs: Promise<readonly Job<DeliveryJobData>[]>): void {
+  start(deliveries: readonly DeliveryJobData[], fallbackJobs: Promise<readonly Job<DeliveryJobData>[]>, sendAt: Promise<void> = Promise.resolve()): void {
     const committed = fallbackJobs.then(() => true, () => false);
     deliveries.forEach((data, i) => {
       const job = fallbackJobs.then((jobs) => jobs[i], () => undefined);
-      const run = this.deliver(data, job, committed).catch((err) =>
+      const run = this.deliver(data, job, committed, sendAt).catch((err) =>
         this.logger.warn('Delivery in the flushing process broke off; its fallback job runs it', { aggrGroup: data.groupKey, err: (err as Error).message }),
       );
       this.running.add(run);
@@ -54,7 +55,7 @@ export class DirectDeliveries {
     await Promise.all(this.running);
   }
 
-  private async deliver(data: DeliveryJobData, fallbackJob: Promise<Job<DeliveryJobData> | undefined>, committed: Promise<boolean>): Promise<void> {
+  private async deliver(data: DeliveryJobData, fallbackJob: Promise<Job<DeliveryJobData> | undefined>, committed: Promise<boolean>, sendAt: Promise<void>): Promise<void> {
     const notifier = this.notifiers.get(data.integration);
     if (!notifier) throw new Error(`no notifier for integration ${data.integration}`);
     let job: Job<DeliveryJobData> | undefined;
@@ -67,7 +68,7 @@ export class DirectDeliveries {
     }, RENEW_EVERY_MS);
     let outcome;
     try {
-      outcome = await this.delivery.run(notifier, data, deliveryJobId(data.nflogKey, data.flushId), this.shutdown.signal, committed);
+      outcome = await this.delivery.run(notifier, data, deliveryJobId(data.nflogKey, data.flushId), this.shutdown.signal, committed, sendAt);
     } finally {
       clearInterval(renewal);
     }

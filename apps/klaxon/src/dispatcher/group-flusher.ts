@@ -188,14 +188,14 @@ export class GroupFlusher {
         });
       });
     }
-    // Read ahead; everything goes out at the due time.
-    await sleepUntil(claim.dueAt);
+    // Read (and prepared) ahead; everything goes out at the due time.
+    const due = sleepUntil(claim.dueAt);
     // Up to its room, this process sends the deliveries itself, before the commit: that follows
     // on the next turn, with their jobs as delayed fallbacks, and a delivery is recorded only once
     // the commit landed. The rest go to the workers.
     const direct = Math.min(jobs.length, this.direct.room());
     for (let i = 0; i < direct; i++) jobs[i].fallback = true;
-    const commit = this.commit(direct > 0, jobs, {
+    const commit = this.commit(due, direct > 0, jobs, {
       claim,
       flushId,
       dropped,
@@ -205,13 +205,17 @@ export class GroupFlusher {
       tallyTtlMs: deadline - now + 2 * INFLIGHT_GRACE_MS,
       nextAt: now + route.groupInterval,
     });
-    this.direct.start(jobs.slice(0, direct), commit.then((added) => added.slice(0, direct)));
+    this.direct.start(jobs.slice(0, direct), commit.then((added) => added.slice(0, direct)), due);
     await commit;
     if (jobs.length > 0) this.logger.debug('Flushing', { aggrGroup: group.groupKey, receiver: route.receiver, deliveries: jobs.length, alerts: flushPlan.unmuted.length });
   }
 
-  /** One transaction with the flush's writes and its delivery jobs; after a turn when deliveries are being sent. */
-  private async commit(afterSends: boolean, jobs: readonly DeliveryJobData[], params: FlushCommitParams): Promise<Job<DeliveryJobData>[]> {
+  /**
+   * One transaction with the flush's writes and its delivery jobs, at the due time; a turn later
+   * when deliveries are being sent (they go first).
+   */
+  private async commit(due: Promise<void>, afterSends: boolean, jobs: readonly DeliveryJobData[], params: FlushCommitParams): Promise<Job<DeliveryJobData>[]> {
+    await due;
     if (afterSends) await nextTurn();
     const tx = await this.queues.transaction();
     this.redis.flushCommit.append(tx, params);

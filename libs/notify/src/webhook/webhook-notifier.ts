@@ -4,7 +4,7 @@ import type { ReceiverConfig, WebhookConfig } from '../../../config/src';
 import { buildWebhookPayload } from '../../../dispatch/src';
 import { httpPost, HttpPostError } from '../http/http-post';
 import { httpConfigAgents, httpConfigHeaders, httpRequestOptions } from '../http/http-request-options';
-import { Notification, Notifier, NotifyError } from '../notifier';
+import { Notification, Notifier, NotifyError, PreparedSend } from '../notifier';
 import { NOTIFY_USER_AGENT } from '../user-agent';
 
 const BODY_EXCERPT_BYTES = 256;
@@ -26,7 +26,13 @@ export class WebhookNotifier implements Notifier<WebhookConfig> {
   }
 
   async send(config: WebhookConfig, n: Notification, signal: AbortSignal): Promise<void> {
-    if (!config.url) throw new NotifyError('webhook has no URL', false, 'other');
+    return this.prepare(config, n)(signal);
+  }
+
+  /** The body is built ahead; each attempt posts it. */
+  prepare(config: WebhookConfig, n: Notification): PreparedSend {
+    const url = config.url;
+    if (!url) throw new NotifyError('webhook has no URL', false, 'other');
     const body = buildWebhookPayload({
       receiver: n.receiver,
       alerts: n.alerts,
@@ -37,11 +43,13 @@ export class WebhookNotifier implements Notifier<WebhookConfig> {
       groupKey: n.groupKey,
       maxAlerts: config.maxAlerts,
     });
-    // Only axios goes through a proxy: with proxy_url set, the request takes the axios path.
-    const { status, excerpt } = config.httpConfig.proxyUrl ? await postWithAxios(config.url, body, config, signal) : await post(config.url, body, config, signal);
-    if (status >= 200 && status < 300) return;
-    const serverError = status >= 500;
-    throw new NotifyError(`unexpected status code ${status}${excerpt ? `: ${excerpt}` : ''}`, serverError, serverError ? 'serverError' : 'clientError');
+    return async (signal) => {
+      // Only axios goes through a proxy: with proxy_url set, the request takes the axios path.
+      const { status, excerpt } = config.httpConfig.proxyUrl ? await postWithAxios(url, body, config, signal) : await post(url, body, config, signal);
+      if (status >= 200 && status < 300) return;
+      const serverError = status >= 500;
+      throw new NotifyError(`unexpected status code ${status}${excerpt ? `: ${excerpt}` : ''}`, serverError, serverError ? 'serverError' : 'clientError');
+    };
   }
 }
 

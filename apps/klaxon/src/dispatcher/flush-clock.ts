@@ -6,8 +6,14 @@
  * whole milliseconds would make repeats land one tick late at random.
  */
 export function flushClock(): number {
-  return Date.now() + (performance.now() % 1);
+  const now = Date.now() + (performance.now() % 1);
+  // The monotonic fraction wraps at its own moments, not when Date.now() ticks: within a
+  // millisecond the sum could step back. It never does; a real clock change is followed.
+  lastFlushClock = now < lastFlushClock && lastFlushClock - now <= 1 ? lastFlushClock : now;
+  return lastFlushClock;
 }
+
+let lastFlushClock = 0;
 
 /**
  * The time a flush due at `dueAt` decides as of: its due time (with a sub-millisecond fraction),

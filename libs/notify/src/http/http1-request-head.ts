@@ -3,6 +3,7 @@
 // lines: node:http's rules and error codes, which httpPost used before.
 import type { OutgoingHttpHeaders } from 'node:http';
 import { HttpPostError } from './http-post-error';
+import { HTTP_TOKEN } from './http-token';
 
 export interface Http1Request {
   url: URL;
@@ -17,8 +18,6 @@ export interface SerializedRequest {
   keepAlive: boolean;
 }
 
-/** RFC 9110 token, node's checkIsHttpToken. */
-const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 /** node's checkInvalidHeaderChar: controls other than tab (so CR, LF and NUL) and anything past Latin-1. */
 const INVALID_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 /** A URL path is already percent-encoded; this only guards the request line. */
@@ -33,14 +32,14 @@ const CONNECTION_CLOSE = /(?:^|\W)close(?:$|\W)/i;
  */
 export function serializeRequest(request: Http1Request): SerializedRequest {
   const { url, method, body } = request;
-  if (!TOKEN.test(method)) throw new HttpPostError('ERR_INVALID_HTTP_TOKEN');
+  if (!HTTP_TOKEN.test(method)) throw new HttpPostError('ERR_INVALID_HTTP_TOKEN');
   const path = `${url.pathname}${url.search}`;
   if (INVALID_PATH_CHAR.test(path)) throw new HttpPostError('ERR_UNESCAPED_CHARACTERS');
 
   // Lower-case name → [name as given, value]; a Map keeps the first insertion's place.
   const headers = new Map<string, [string, string | readonly string[]]>();
   for (const [name, value] of Object.entries(request.headers)) {
-    if (!TOKEN.test(name)) throw new HttpPostError('ERR_INVALID_HTTP_TOKEN');
+    if (!HTTP_TOKEN.test(name)) throw new HttpPostError('ERR_INVALID_HTTP_TOKEN');
     if (value === undefined || value === null) throw new HttpPostError('ERR_HTTP_INVALID_HEADER_VALUE');
     const text = Array.isArray(value) ? value.map(String) : String(value);
     for (const line of typeof text === 'string' ? [text] : text) if (INVALID_VALUE_CHAR.test(line)) throw new HttpPostError('ERR_INVALID_CHAR');

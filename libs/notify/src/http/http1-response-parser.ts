@@ -4,6 +4,7 @@
 // kept, but the whole body is read so the connection can carry another request.
 // Malformed input throws HttpPostError with llhttp's codes (HPE_…), as node:http reported them.
 import { HttpPostError } from './http-post-error';
+import { HTTP_TOKEN } from './http-token';
 
 export interface ResponseParserOptions {
   /** A response to HEAD has no body, whatever its headers say. */
@@ -29,7 +30,6 @@ const enum State {
 
 const LF = 0x0a;
 const STATUS_LINE = /^HTTP\/(\d)\.(\d) (\d{3})(?:[ \t].*)?$/;
-const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 /** Controls other than tab: not allowed in a header value (a lone CR would let lines be split). */
 const INVALID_VALUE_CHAR = /[\x00-\x08\x0a-\x1f\x7f]/;
 const DIGITS = /^\d+$/;
@@ -285,7 +285,7 @@ function parseHeaderLine(line: string): [string, string] {
   // No colon, whitespace before it, or a folded continuation line (obsolete, and refused by node:http too).
   if (colon <= 0) throw new HttpPostError('HPE_INVALID_HEADER_TOKEN');
   const name = line.slice(0, colon);
-  if (!TOKEN.test(name)) throw new HttpPostError('HPE_INVALID_HEADER_TOKEN');
+  if (!HTTP_TOKEN.test(name)) throw new HttpPostError('HPE_INVALID_HEADER_TOKEN');
   const value = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
   if (INVALID_VALUE_CHAR.test(value)) throw new HttpPostError('HPE_INVALID_HEADER_TOKEN');
   return [name, value];

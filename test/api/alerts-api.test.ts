@@ -159,6 +159,23 @@ describe('API v2 alerts', () => {
     assert.deepEqual(alert.annotations, { v: 'second' });
   });
 
+  test('a refreshed alert is listed with its new endsAt, updatedAt and annotations after being listed before', async () => {
+    const start = Date.now() - 60_000;
+    const firstEnd = Date.now() + 120_000;
+    await postJson(`${api}/alerts`, [{ labels: { alertname: 'Refreshed' }, annotations: { v: 'first' }, startsAt: iso(start), endsAt: iso(firstEnd) }]);
+    const [first] = byName(await getAlerts(), 'Refreshed');
+    assert.equal(first.endsAt, iso(firstEnd));
+    await new Promise((r) => setTimeout(r, 5));
+    await postJson(`${api}/alerts`, [{ labels: { alertname: 'Refreshed' }, annotations: { v: 'second' }, startsAt: iso(start), endsAt: iso(firstEnd + 60_000) }]);
+    const [second] = byName(await getAlerts(), 'Refreshed');
+    assert.equal(second.endsAt, iso(firstEnd + 60_000));
+    assert.deepEqual(second.annotations, { v: 'second' });
+    assert.ok(Date.parse(second.updatedAt) > Date.parse(first.updatedAt), `${second.updatedAt} after ${first.updatedAt}`);
+    await postJson(`${api}/alerts`, [{ labels: { alertname: 'Refreshed' }, annotations: { v: 'second' }, startsAt: iso(start), endsAt: iso(firstEnd + 90_000) }]);
+    const [third] = byName(await getAlerts(), 'Refreshed');
+    assert.equal(third.endsAt, iso(firstEnd + 90_000), 'only endsAt moved');
+  });
+
   test('resolved alerts are never returned; re-activation after resolve starts afresh', async () => {
     const t = Date.now();
     await postJson(`${api}/alerts`, [{ labels: { alertname: 'Resolved' }, startsAt: iso(t - 120_000), endsAt: iso(t - 60_000) }]);

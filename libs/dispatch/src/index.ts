@@ -24,3 +24,4 @@ export * from './route-time-muting';
 export * from './alert-status';
 export * from './flush-decision';
 export * from './regrouping';
+export * from './refresh-in-place';

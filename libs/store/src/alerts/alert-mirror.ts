@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { isResolved, StoredAlert } from '../../../dispatch/src';
+import { isResolved, refreshInPlace, StoredAlert } from '../../../dispatch/src';
 import { decodeAlert } from './alert-codec';
 import { ALERT_EVENTS_KEY, ALERTS_KEY } from './alert-keys';
 
@@ -22,6 +22,9 @@ type StreamEntries = [string, string[]][];
  *
  * Deletions are not announced on the stream; they only ever remove resolved alerts, which this
  * copy drops by itself (`current(now)` never holds an alert resolved at `now`).
+ *
+ * An alert stored again is updated in place (`refreshInPlace`): the object this copy holds for a
+ * fingerprint stays the same while the alert is unresolved, and its fields change.
  */
 export class AlertMirror {
   private alerts = new Map<string, StoredAlert>();
@@ -46,7 +49,13 @@ export class AlertMirror {
     if (!this.loaded || eventId === '') return;
     if (this.localEvents.size >= MAX_LOCAL_EVENTS) this.localEvents.clear();
     this.localEvents.add(eventId);
-    for (const alert of alerts) this.alerts.set(alert.fingerprint, alert);
+    for (const alert of alerts) this.keep(alert);
+  }
+
+  private keep(alert: StoredAlert): void {
+    const held = this.alerts.get(alert.fingerprint);
+    if (held) refreshInPlace(held, alert);
+    else this.alerts.set(alert.fingerprint, alert);
   }
 
   private async refresh(): Promise<void> {
@@ -104,7 +113,7 @@ export class AlertMirror {
       chunk.forEach((fp, j) => {
         const text = values[j];
         if (text === null) this.alerts.delete(fp);
-        else this.alerts.set(fp, decodeAlert(text));
+        else this.keep(decodeAlert(text));
       });
     }
   }

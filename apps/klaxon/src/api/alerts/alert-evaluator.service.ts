@@ -21,8 +21,8 @@ import type { EvaluatedAlert } from './alert-status';
 @Injectable()
 export class AlertEvaluator implements OnApplicationBootstrap {
   private silenceIndex?: { version: string; index: SilenceIndex };
-  /** An alert's labels never change, so its routes hold as long as the routing tree does. */
-  private readonly routesOf = new WeakMap<StoredAlert, { root: Route; routes: Route[] }>();
+  /** An alert's routes hold as long as the routing tree and its label set (replaced, never changed) do. */
+  private readonly routesOf = new WeakMap<StoredAlert, { root: Route; labels: StoredAlert['labels']; routes: Route[] }>();
 
   constructor(
     private readonly alerts: AlertMirror,
@@ -50,9 +50,9 @@ export class AlertEvaluator implements OnApplicationBootstrap {
 
   private routes(root: Route, alert: StoredAlert): Route[] {
     const known = this.routesOf.get(alert);
-    if (known && known.root === root) return known.routes;
+    if (known && known.root === root && known.labels === alert.labels) return known.routes;
     const routes = matchRoutes(root, alert.labels);
-    this.routesOf.set(alert, { root, routes });
+    this.routesOf.set(alert, { root, labels: alert.labels, routes });
     return routes;
   }
 

@@ -1,6 +1,7 @@
 // gettableAlert / alertGroup JSON, with Alertmanager's field order and sorted label keys.
-// An alert's JSON is rendered once per stored alert object (and again only when its receivers
-// or status change), so listing 100k alerts is mostly one copy of cached bytes.
+// An alert's JSON is rendered once per stored alert (and again only when the alert is stored
+// again or its receivers or status change), so listing 100k alerts is mostly one copy of cached
+// bytes.
 import { compareUtf8, LabelSet } from '../../../../../libs/core/src';
 import type { Route, StoredAlert } from '../../../../../libs/dispatch/src';
 import { formatApiTime } from '../http/api-time';
@@ -49,10 +50,31 @@ function statusJson(s: AlertStatus): string {
   return JSON.stringify({ inhibitedBy: s.inhibitedBy, mutedBy: s.mutedBy, silencedBy: s.silencedBy, state: s.state });
 }
 
-/** An alert's rendered JSON, valid while its routes and status render the same. */
+/**
+ * An alert's rendered JSON, valid while its routes and status render the same and the alert
+ * object (which the alert mirror updates in place) holds the values it was rendered from.
+ */
 interface RenderedAlert {
   dynamic: string;
+  from: Readonly<StoredAlert>;
   json: Buffer;
+}
+
+/** The fields an alert's JSON is rendered from; label and annotation sets are replaced, never changed. */
+function renderedFrom(a: StoredAlert): Readonly<StoredAlert> {
+  return { ...a };
+}
+
+function sameRenderedFields(a: Readonly<StoredAlert>, b: StoredAlert): boolean {
+  return (
+    a.updatedAt === b.updatedAt &&
+    a.endsAt === b.endsAt &&
+    a.startsAt === b.startsAt &&
+    a.annotations === b.annotations &&
+    a.labels === b.labels &&
+    a.generatorURL === b.generatorURL &&
+    a.fingerprint === b.fingerprint
+  );
 }
 
 const rendered = new WeakMap<StoredAlert, RenderedAlert>();
@@ -63,10 +85,10 @@ export function gettableAlertJson(e: EvaluatedAlert, status: AlertStatus): Buffe
   const statusText = statusJson(status);
   const dynamic = receivers + statusText;
   const cached = rendered.get(e.alert);
-  if (cached && cached.dynamic === dynamic) return cached.json;
+  if (cached && cached.dynamic === dynamic && sameRenderedFields(cached.from, e.alert)) return cached.json;
   const f = fragmentsOf(e.alert);
   const json = Buffer.from(f.head + receivers + f.middle + statusText + f.tail);
-  rendered.set(e.alert, { dynamic, json });
+  rendered.set(e.alert, { dynamic, from: renderedFrom(e.alert), json });
   return json;
 }
 

@@ -42,6 +42,23 @@ describe('needsRegrouping', () => {
     assert.equal(needsRegrouping(alert(started, NOW + 240_000, NOW), alert(started, NOW + 300_000, NOW + 60_000), NOW + 60_000, WAIT), false);
   });
 
+  test("a new alert's refresh after twice the longest group_wait is not grouped again", () => {
+    // Stored when it started (so the old-alert rule does not apply); Prometheus re-sends about a minute later.
+    const started = NOW - 61_000;
+    const previous = alert(started, NOW + 180_000, started);
+    assert.equal(needsRegrouping(previous, alert(started, NOW + 240_000, NOW), NOW, WAIT), false);
+    // Within twice the group_wait it may still pull an unflushed group forward (a group created
+    // late by a lagging dispatcher is due only at its creation + group_wait).
+    assert.equal(needsRegrouping(previous, alert(started, NOW + 240_000, NOW), started + 2 * WAIT, WAIT), true);
+    assert.equal(needsRegrouping(previous, alert(started, NOW + 240_000, NOW), started + 2 * WAIT + 1, WAIT), false);
+  });
+
+  test('a start in the future delays the bound: twice the group_wait from the later start', () => {
+    const previous = alert(NOW + 30_000, NOW + 240_000, NOW - 40_000);
+    assert.equal(needsRegrouping(previous, alert(NOW + 30_000, NOW + 240_000, NOW + 60_000), NOW + 60_000, WAIT), true);
+    assert.equal(needsRegrouping(previous, alert(NOW + 30_000, NOW + 240_000, NOW + 91_000), NOW + 91_000, WAIT), false);
+  });
+
   test('the later startsAt of the two counts', () => {
     const previous = alert(NOW - 20_000, NOW + 240_000, NOW - 5_000);
     // The re-post claims an earlier start; the previous grouping saw the later one, which had not passed group_wait.

@@ -25,14 +25,21 @@ export function longestGroupWait(root: GroupWaitNode): number {
 
 /**
  * False only when grouping `next` (just stored over `previous` at `now`) again cannot change
- * any aggregation group:
- * - it was firing and still is, so it is still a member of its groups (alerts leave a group
- *   only once resolved), and
+ * any aggregation group. It was firing and still is, so it is still a member of its groups
+ * (alerts leave a group only once resolved), and either
  * - its `startsAt + group_wait` had passed, for the longest group_wait, when `previous` was
  *   stored, so that grouping already brought the first flush of any unflushed group forward
- *   (Alertmanager's "flush at once for an old alert"), and this one cannot do more.
+ *   (Alertmanager's "flush at once for an old alert"), and this one cannot do more; or
+ * - twice the longest group_wait has passed since `previous` was stored and since the alert
+ *   started: the groups it joined then (or earlier) were due for their first flush by now.
+ *   Grouped at a moment `d`, after it was stored, a group's first flush is due at `d +
+ *   group_wait` when `d` is within `startsAt + group_wait`, so by `startsAt + 2 × group_wait`;
+ *   otherwise at once, at `d`, which grouping this refresh could not make earlier either.
+ *   With Prometheus re-sending every minute, this is what spares a new alert's first refresh.
  */
 export function needsRegrouping(previous: StoredAlert | undefined, next: StoredAlert, now: number, longestGroupWaitMs: number): boolean {
   if (!previous || isResolved(previous, now) || isResolved(next, now)) return true;
-  return Math.max(previous.startsAt, next.startsAt) + longestGroupWaitMs >= previous.updatedAt;
+  const latestStart = Math.max(previous.startsAt, next.startsAt);
+  if (latestStart + longestGroupWaitMs < previous.updatedAt) return false;
+  return Math.max(latestStart, previous.updatedAt) + 2 * longestGroupWaitMs >= now;
 }

@@ -53,7 +53,7 @@ export function normalizePostedAlert(posted: PostedAlert, options: NormalizeOpti
 
 function withoutEmptyValues(labels: LabelSet): LabelSet {
   const out: LabelSet = {};
-  for (const [name, value] of Object.entries(labels)) if (value !== '') out[name] = value;
+  for (const name of Object.keys(labels)) if (labels[name] !== '') out[name] = labels[name];
   return out;
 }
 
@@ -75,6 +75,9 @@ function validate(
   return undefined;
 }
 
+/** The first invalid name in Go's order; names are sorted only when one is invalid (every alert passes here). */
 function firstInvalidName(set: LabelSet, validName: (name: string) => boolean): string | undefined {
-  return Object.keys(set).sort(compareUtf8).find((name) => !validName(name));
+  const names = Object.keys(set);
+  if (names.every(validName)) return undefined;
+  return names.sort(compareUtf8).find((name) => !validName(name));
 }

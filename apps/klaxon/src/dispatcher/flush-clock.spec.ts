@@ -54,4 +54,37 @@ describe('flush clock', () => {
     });
     assert.ok(woke[4] < woke[5], 'the shortest wait ended before the longest');
   });
+
+  it('lets other work run while it watches', async () => {
+    let ticks = 0;
+    let ticking = true;
+    const tick = () => {
+      ticks++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // Waits this short are watched from the start: a watch holding the loop to its end would let one tick through per wait.
+    const waits = 40;
+    for (let i = 0; i < waits; i++) await sleepUntil(flushClock() + 0.45);
+    ticking = false;
+    assert.ok(ticks >= waits * 2, `${ticks} turns of other work during ${waits} waits`);
+  });
+
+  it('watches the last stretch of a wait in few turns of the event loop', async () => {
+    const original = globalThis.setImmediate;
+    let turns = 0;
+    globalThis.setImmediate = ((...args: Parameters<typeof setImmediate>) => {
+      turns++;
+      return original(...args);
+    }) as typeof setImmediate;
+    const waits = 20;
+    try {
+      // Each wait is watched for its last 0.5 ms, or from up to about 2 ms before when its timer fires early.
+      for (let i = 0; i < waits; i++) await sleepUntil(flushClock() + 5);
+    } finally {
+      globalThis.setImmediate = original;
+    }
+    // Yielding at every turn (a few microseconds each) would take hundreds of turns per wait.
+    assert.ok(turns <= waits * 40, `${turns} turns for ${waits} waits`);
+  });
 });

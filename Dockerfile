@@ -16,6 +16,7 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./
 COPY config config
+COPY bin bin
 EXPOSE 9093
-ENTRYPOINT ["node", "dist/apps/klaxon/src/main.js"]
+ENTRYPOINT ["bin/klaxon"]
 CMD ["--config.file=/app/config/alertmanager.yml", "--storage.path=/data"]

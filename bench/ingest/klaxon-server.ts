@@ -1,12 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { KLAXON_BIN } from '../../test/support/klaxon-process';
 import { stopChild } from '../../test/support/stop-child';
 
-const MAIN = resolve(__dirname, '../../apps/klaxon/src/main.js');
-
-/** The compiled Klaxon (dist/, as built before the run) on 127.0.0.1:<random> with its embedded Redis. */
+/** The compiled Klaxon (dist/, as built before the run, started as users start it: bin/klaxon) on 127.0.0.1:<random> with its embedded Redis. */
 export class KlaxonServer {
   private child?: ChildProcess;
   readonly dir = mkdtempSync(join(tmpdir(), 'klaxon-bench-'));
@@ -29,8 +28,8 @@ export class KlaxonServer {
     const configFile = join(server.dir, 'alertmanager.yml');
     writeFileSync(configFile, config);
     const child = spawn(
-      process.execPath,
-      [MAIN, `--config.file=${configFile}`, `--storage.path=${server.storagePath}`, '--web.listen-address=127.0.0.1:0', ...args],
+      KLAXON_BIN,
+      [`--config.file=${configFile}`, `--storage.path=${server.storagePath}`, '--web.listen-address=127.0.0.1:0', ...args],
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDIS_URL: '' } },
     );
     server.child = child;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../support/klaxon-process';
+import { KlaxonProcess, REPO_ROOT } from '../support/klaxon-process';
 import { parseFlags } from '../../apps/klaxon/src/cli/parse-flags';
 import { buildOptions } from '../../apps/klaxon/src/cli/klaxon-options';
 
@@ -39,12 +39,12 @@ test('API and worker processes run with flags Klaxon accepts, on the shared Redi
   assert.ok(compose.services.mailcatcher, 'a mail catcher for email receivers');
 });
 
-test('the Dockerfile builds with the repository scripts and runs the built entry point with redis-server available', () => {
+test('the Dockerfile builds with the repository scripts and runs the launcher with redis-server available', () => {
   assert.match(dockerfile, /RUN sh scripts\/build\.sh/);
-  assert.match(dockerfile, /ENTRYPOINT \["node", "dist\/apps\/klaxon\/src\/main\.js"\]/);
+  assert.match(dockerfile, /ENTRYPOINT \["bin\/klaxon"\]/);
   assert.match(dockerfile, /apt-get install[^\n]*redis-server/);
   const copied = [...dockerfile.matchAll(/^COPY (?!--from)(\S+)/gm)].map((m) => m[1]);
-  for (const path of ['apps', 'libs', 'scripts', 'config']) assert.ok(copied.includes(path), `the image gets ${path}/`);
+  for (const path of ['apps', 'libs', 'scripts', 'config', 'bin']) assert.ok(copied.includes(path), `the image gets ${path}/`);
 });
 
 test('the README starts with the start and test commands, and they exist in package.json', () => {
@@ -54,6 +54,18 @@ test('the README starts with the start and test commands, and they exist in pack
   assert.match(firstBlock.split('\n')[1], /^npm test\b/);
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   assert.ok(pkg.scripts.start.includes('config/alertmanager.yml'));
+  assert.match(pkg.scripts.start, /\bbin\/klaxon /, 'npm start runs the launcher');
   assert.ok(pkg.scripts.test);
   assert.match(readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8'), /\nnpm test\n/);
+});
+
+test('the launcher runs Klaxon with a Go-like garbage collection policy and no memory reducer', async () => {
+  const klaxon = await KlaxonProcess.start({ config: 'route:\n  receiver: x\nreceivers:\n- name: x\n', logLevel: 'info' });
+  try {
+    const argv = readFileSync(`/proc/${klaxon.pid}/cmdline`, 'utf8').split('\0');
+    assert.ok(argv.includes('--heap-growing-percent=100'), argv.join(' '));
+    assert.ok(argv.includes('--no-memory-reducer'), argv.join(' '));
+  } finally {
+    await klaxon.cleanup();
+  }
 });

@@ -1,62 +1,52 @@
-// Active alerts refreshed at Prometheus' cadence: every alert re-sent once per minute, in
-// batches of up to 256 (Prometheus' notifier), as Prometheus sends them: startsAt the moment
-// the alert became active (its first post), endsAt = now + 4 minutes, and a generatorURL.
-import { postAlerts } from '../../test/acceptance/harness/api-client';
+// Active alerts refreshed at Prometheus' cadence, posted from a thread of their own
+// (background-load-worker.ts) so that building batches never delays the bench's probes.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
-const RESEND_EVERY_MS = 60_000;
-const BATCH = 256;
-
-function batchOf(start: number, end: number, startsAt: string): unknown[] {
-  const endsAt = new Date(Date.now() + 4 * 60_000).toISOString();
-  const alerts = [];
-  for (let i = start; i < end; i++) {
-    alerts.push({
-      labels: { alertname: `Load${i % 1000}`, instance: `host-${i}`, job: 'bench', severity: 'warning' },
-      annotations: { summary: 'background load' },
-      startsAt,
-      endsAt,
-      generatorURL: `http://prometheus.bench:9090/graph?g0.expr=Load${i % 1000}`,
-    });
-  }
-  return alerts;
-}
+export type LoadCommand = 'fill' | 'start' | 'stop';
+export type LoadReport = { filled: true } | { error: string } | { stopped: true; failures: number };
 
 export class BackgroundLoad {
-  private timer?: NodeJS.Timeout;
-  private next = 0;
-  /** When the load's alerts became active: the start of the fill. */
-  private activeSince = new Date().toISOString();
+  private readonly worker: Worker;
+  /** Refresh POSTs that failed, known once stopped. */
   failures = 0;
 
-  constructor(private readonly baseUrl: string, readonly activeAlerts: number) {}
-
-  /** Posts every alert once, as fast as `parallel` requests allow. */
-  async fill(parallel = 4): Promise<void> {
-    let cursor = 0;
-    this.activeSince = new Date().toISOString();
-    const worker = async () => {
-      while (cursor < this.activeAlerts) {
-        const start = cursor;
-        cursor = Math.min(cursor + BATCH, this.activeAlerts);
-        await postAlerts(this.baseUrl, batchOf(start, cursor, this.activeSince));
-      }
-    };
-    await Promise.all(Array.from({ length: parallel }, worker));
+  constructor(baseUrl: string, readonly activeAlerts: number) {
+    this.worker = new Worker(join(__dirname, 'background-load-worker.js'), { workerData: { baseUrl, activeAlerts } });
   }
 
-  /** Keeps re-sending: one batch every RESEND_EVERY_MS / (alerts / BATCH) ms. */
+  /** Posts every alert once, as fast as a few parallel requests allow. */
+  async fill(): Promise<void> {
+    const report = this.next();
+    this.worker.postMessage('fill' satisfies LoadCommand);
+    const answer = await report;
+    if ('error' in answer) throw new Error(`background load: ${answer.error}`);
+  }
+
+  /** Keeps re-sending every alert once a minute, in batches spread evenly over the minute. */
   start(): void {
-    if (this.activeAlerts === 0) return;
-    const batches = Math.ceil(this.activeAlerts / BATCH);
-    const every = RESEND_EVERY_MS / batches;
-    this.timer = setInterval(() => {
-      const start = this.next * BATCH;
-      this.next = (this.next + 1) % batches;
-      postAlerts(this.baseUrl, batchOf(start, Math.min(start + BATCH, this.activeAlerts), this.activeSince)).catch(() => this.failures++);
-    }, every);
+    this.worker.postMessage('start' satisfies LoadCommand);
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  async stop(): Promise<void> {
+    const report = this.next();
+    this.worker.postMessage('stop' satisfies LoadCommand);
+    const answer = await report;
+    if ('failures' in answer) this.failures = answer.failures;
+    await this.worker.terminate();
+  }
+
+  private next(): Promise<LoadReport> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (report: LoadReport) => {
+        this.worker.off('error', onError);
+        resolve(report);
+      };
+      const onError = (err: Error) => {
+        this.worker.off('message', onMessage);
+        reject(err);
+      };
+      this.worker.once('message', onMessage).once('error', onError);
+    });
   }
 }

@@ -120,7 +120,8 @@ async function benchTarget(target: TargetName, loads: number[], samples: number)
         console.error(`${target} load=${load} group_wait=${groupWaitMs}ms: ${JSON.stringify(result)}`);
       }
     } finally {
-      background.stop();
+      await background.stop();
+      if (background.failures > 0) console.error(`${target} load=${load}: ${background.failures} refresh POSTs failed`);
       await router.stop();
       await probe.close();
       await sink.close();

@@ -9,6 +9,7 @@ import { postAlerts } from '../acceptance/harness/api-client';
 import { WebhookReceiver } from '../acceptance/harness/webhook-receiver';
 import { nflogKey } from '../../libs/dispatch/src';
 import { NFLOG_KEY } from '../../libs/store/src/dispatch';
+import { COMMIT_AFTER_SENDS_MS } from '../../apps/klaxon/src/dispatcher/group-flusher';
 import { KlaxonProcess } from '../support/klaxon-process';
 import { TestRedisServer } from '../support/redis-server';
 
@@ -80,6 +81,32 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
       assert.equal(hook.requests, 1);
     } finally {
       await klaxon.cleanup();
+      await hook.close();
+      await store.stop();
+    }
+  });
+
+  it('commits the flush a little after sending, not at the moment of sending', async () => {
+    const store = await Store.start();
+    const hook = await WebhookReceiver.start();
+    // When the flush's commit wrote the delivery's fallback job (a keyspace event on the queue's delayed set).
+    await store.client.config('SET', 'notify-keyspace-events', 'Kz');
+    const events = store.client.duplicate();
+    const jobWrites: number[] = [];
+    events.on('pmessage', () => jobWrites.push(Date.now()));
+    await events.psubscribe('__keyspace@0__:klaxon:queue:notify-webhook:delayed');
+    const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
+    try {
+      await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'CommitLater' } }]);
+      const [sent] = await hook.waitFor(1, 10_000);
+      await until(async () => (await store.nflogEntry('CommitLater')) !== undefined, 5_000, 'the nflog entry');
+      assert.ok(jobWrites.length > 0, 'the commit wrote the fallback job');
+      // Both clocks are in whole milliseconds, and the receiver got the notification after it was sent.
+      const commitAfterReceipt = jobWrites[0] - sent.receivedAt;
+      assert.ok(commitAfterReceipt >= COMMIT_AFTER_SENDS_MS / 2, `committed ${commitAfterReceipt} ms after the notification arrived`);
+    } finally {
+      await klaxon.cleanup();
+      events.disconnect();
       await hook.close();
       await store.stop();
     }

@@ -34,8 +34,8 @@ export class DeliveryRun {
   /**
    * Delivers the job `jobId` (its nflog entry carries that id) and settles it, unless `signal`
    * aborts first (shutdown). The notification is prepared at once and sent when `sendAt`
-   * resolves (its flush's due time). The outcome is recorded once `committed` (the flush's
-   * transaction, which may still be on its way) resolves to true.
+   * resolves (its flush's due time). Once `committed` (the flush's transaction, which may still
+   * be on its way) settles, the delivery is counted and, if it resolved to true, recorded.
    */
   async run(
     notifier: Notifier,
@@ -46,8 +46,9 @@ export class DeliveryRun {
     sendAt: Promise<void> = Promise.resolve(),
   ): Promise<DeliveryRunOutcome> {
     const log = this.logger.with({ receiver: data.receiver, integration: `${data.integration}[${data.index}]`, aggrGroup: data.groupKey });
-    const settle = async (outcome: DeliveryRunOutcome, entry?: StoredNflogEntry): Promise<DeliveryRunOutcome> => {
-      if (!(await committed)) {
+    /** `recordable`: what `committed` resolved to. */
+    const settle = async (recordable: boolean, outcome: DeliveryRunOutcome, entry?: StoredNflogEntry): Promise<DeliveryRunOutcome> => {
+      if (!recordable) {
         log.warn('Flush not recorded; this notification is sent again when its group is flushed again', { outcome });
         return 'unrecorded';
       }
@@ -57,7 +58,7 @@ export class DeliveryRun {
     const config = this.integrationConfig(notifier, data);
     if (config === undefined) {
       log.warn('Integration no longer configured; notification dropped');
-      return settle('dropped');
+      return settle(await committed, 'dropped');
     }
     const notification = {
       receiver: data.receiver,
@@ -73,6 +74,9 @@ export class DeliveryRun {
     const startedAt = Date.now();
     const outcome = await retryUntil(data.deadline, (attemptSignal) => this.accounting.attempt(notifier, config, attemptSignal, send), { signal });
     if (outcome.error && signal.aborted) return 'interrupted';
+    // The bookkeeping follows the flush's commit, which a flush sending deliveries itself makes
+    // a little after sending them (GroupFlusher).
+    const recordable = await committed;
     await this.accounting.finished(
       {
         receiver: data.receiver,
@@ -91,10 +95,10 @@ export class DeliveryRun {
     );
     if (outcome.error) {
       log.error('Notify for alerts failed', { attempts: outcome.attempts, reason: data.reason, err: (outcome.error as Error).message });
-      return settle('failed');
+      return settle(recordable, 'failed');
     }
     log.info('Notify success', { attempts: outcome.attempts, alerts: data.alerts.length, reason: data.reason });
-    return settle('delivered', { firing: data.firing, resolved: data.resolved, timestamp: data.now, expiresAt: data.nflogExpiresAt, jobId });
+    return settle(recordable, 'delivered', { firing: data.firing, resolved: data.resolved, timestamp: data.now, expiresAt: data.nflogExpiresAt, jobId });
   }
 
   private integrationConfig(notifier: Notifier, data: DeliveryJobData): unknown {

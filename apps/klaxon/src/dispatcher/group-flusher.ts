@@ -6,7 +6,6 @@ import { Route, isResolved, needsUpdate, nflogEntryExpiresAt, nflogKey, planFlus
 import type { Notifier } from '../../../../libs/notify/src';
 import type { AlertRecord, ClaimedGroup, FlushCommitParams, FlushSnapshot, GroupMeta, ResolvedSnapshot, StoredNflogEntry } from '../../../../libs/store/src/dispatch';
 import type { Logger } from '../logging/logger';
-import { nextTurn } from '../runtime/event-loop-turns';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DeliveryJobData, deliveryJobId } from './delivery-job';
 import { DeliveryQueues } from './delivery-queues';
@@ -38,6 +37,16 @@ const INFLIGHT_GRACE_MS = 60_000;
  * next one.
  */
 const READ_AHEAD_MS = 4;
+/**
+ * A flush that sent notifications itself commits this long after sending them, and records
+ * their outcomes after that. The bookkeeping (the commit's transaction, then per delivery the
+ * metrics, history, nflog entry and fallback removal: a few milliseconds of work for this process
+ * and for Redis) then leaves the moment of sending to the notifications, to alerts arriving
+ * then (a new group's wait starts when its POST is read) and to other groups due then. A process
+ * killed meanwhile has sent them without a trace: the group is flushed again after its lease,
+ * as for any delivery in flight at a crash.
+ */
+export const COMMIT_AFTER_SENDS_MS = 25;
 
 interface Integration {
   notifier: Notifier;
@@ -191,8 +200,8 @@ export class GroupFlusher {
     // Read (and prepared) ahead; everything goes out at the due time.
     const due = sleepUntil(claim.dueAt);
     // Up to its room, this process sends the deliveries itself, before the commit: that follows
-    // on the next turn, with their jobs as delayed fallbacks, and a delivery is recorded only once
-    // the commit landed. The rest go to the workers.
+    // COMMIT_AFTER_SENDS_MS later, with their jobs as delayed fallbacks, and a delivery is recorded
+    // only once the commit landed. The rest go to the workers.
     const direct = Math.min(jobs.length, this.direct.room());
     for (let i = 0; i < direct; i++) jobs[i].fallback = true;
     const commit = this.commit(due, direct > 0, jobs, {
@@ -211,12 +220,12 @@ export class GroupFlusher {
   }
 
   /**
-   * One transaction with the flush's writes and its delivery jobs, at the due time; a turn later
-   * when deliveries are being sent (they go first).
+   * One transaction with the flush's writes and its delivery jobs, at the due time; when
+   * deliveries are being sent (they go first), COMMIT_AFTER_SENDS_MS later.
    */
   private async commit(due: Promise<void>, afterSends: boolean, jobs: readonly DeliveryJobData[], params: FlushCommitParams): Promise<Job<DeliveryJobData>[]> {
     await due;
-    if (afterSends) await nextTurn();
+    if (afterSends) await new Promise((resolve) => setTimeout(resolve, COMMIT_AFTER_SENDS_MS));
     const tx = await this.queues.transaction();
     this.redis.flushCommit.append(tx, params);
     const added = await this.queues.appendJobs(tx, jobs, FALLBACK_DELAY_MS);

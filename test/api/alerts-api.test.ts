@@ -150,6 +150,15 @@ describe('API v2 alerts', () => {
     assert.deepEqual(fields[1].split(',').sort(), fps);
   });
 
+  test('a large POST is stored in slices of 64 alerts, each announced by an entry of its own', async () => {
+    const lastBefore = (await redis.xrevrange('klaxon:alert-events', '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+    const res = await postJson(`${api}/alerts`, Array.from({ length: 65 }, (_, i) => ({ labels: { alertname: 'Sliced', i: String(i) } })));
+    assert.equal(res.status, 200);
+    const entries = await redis.xrange('klaxon:alert-events', `(${lastBefore}`, '+');
+    assert.deepEqual(entries.map(([, fields]) => fields[1].split(',').length), [64, 1]);
+    assert.equal(byName(await getAlerts(), 'Sliced').length, 65);
+  });
+
   test('re-posting merges (reference 3.4): earliest startsAt kept, annotations from the latest post', async () => {
     const start = Date.now() - 60_000;
     await postJson(`${api}/alerts`, [{ labels: { alertname: 'Merge' }, annotations: { v: 'first' }, startsAt: iso(start) }]);

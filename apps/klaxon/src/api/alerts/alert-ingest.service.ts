@@ -10,9 +10,9 @@ import { AlertLimits, alertLimitError, requestLimitError } from './alert-limits'
 
 /**
  * POST /alerts (reference 1.4): defaults, empty labels dropped, validation, then every valid
- * alert merged and stored, in slices of ALERTS_PER_TURN. Best effort: the valid alerts are stored even when
- * others fail, and the failures are answered with 400 and every error joined by "; ".
- * Klaxon's limits (alerts per request, labels per alert, bytes per label) apply on top.
+ * alert merged and stored, in slices of ALERTS_PER_TURN. Best effort: the valid alerts are
+ * stored even when others fail, and the failures are answered with 400 and every error joined
+ * by "; ". Klaxon's limits (alerts per request, labels per alert, bytes per label) apply on top.
  */
 @Injectable()
 export class AlertIngestService {
@@ -65,7 +65,8 @@ export class AlertIngestService {
           this.mirror.applyLocal(stored.eventId, stored.alerts);
         }
       } catch (err) {
-        // Nothing was acknowledged: the client must send again (Prometheus retries 5xx).
+        // Nothing was acknowledged: the client must send again (Prometheus retries 5xx). Slices
+        // stored before the failure are merged again then, like any alert sent twice.
         throw ApiError.text(503, `failed to store alerts: ${(err as Error).message}`);
       }
     }

@@ -13,9 +13,9 @@ function sameLabelSet(a: LabelSet, b: LabelSet): boolean {
  * `held` (an alert kept for a long time, as in an in-process mirror) changed to read as `next`
  * (stored again under the same fingerprint, which is left as it is), and returned. Its label
  * and annotation sets are kept when they read the same, so that a refresh, which usually moves
- * only `endsAt` and `updatedAt`, leaves no new object behind: every new object a long-lived map keeps survives
- * into V8's old generation, and at Prometheus' refresh cadence those make the garbage
- * collections that delay notifications. Anyone holding `held` sees the new values.
+ * only `endsAt` and `updatedAt`, leaves no new object behind: every new object a long-lived map
+ * keeps survives into V8's old generation, and at Prometheus' refresh cadence those make the
+ * garbage collections that delay notifications. Anyone holding `held` sees the new values.
  */
 export function refreshInPlace(held: StoredAlert, next: StoredAlert): StoredAlert {
   if (!sameLabelSet(held.labels, next.labels)) held.labels = next.labels;

@@ -97,7 +97,7 @@ export class DeliveryRun {
       log.error('Notify for alerts failed', { attempts: outcome.attempts, reason: data.reason, err: (outcome.error as Error).message });
       return settle(recordable, 'failed');
     }
-    log.info('Notify success', { attempts: outcome.attempts, alerts: data.alerts.length, reason: data.reason });
+    log.debug('Notify success', { attempts: outcome.attempts, alerts: data.alerts.length, reason: data.reason });
     return settle(recordable, 'delivered', { firing: data.firing, resolved: data.resolved, timestamp: data.now, expiresAt: data.nflogExpiresAt, jobId });
   }
 

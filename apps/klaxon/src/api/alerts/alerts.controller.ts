@@ -23,9 +23,8 @@ export class AlertsController {
   async post(@Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, 503, async () => {
       const raw = readRawBody(body);
-      const posted = readPostableAlerts(parseJsonBody(raw, 'alerts'));
       // group_wait runs from when the alerts reached Klaxon, not from when their handler ran.
-      await this.ingest.post(posted, raw.receivedAt);
+      await this.ingest.post(readPostableAlerts(parseJsonBody(raw, 'alerts')), raw.receivedAt);
       sendEmpty(reply);
     }, this.runtime.logger);
   }

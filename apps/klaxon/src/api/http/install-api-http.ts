@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 /** A request body as received: the handlers parse it to answer in Alertmanager's words. */
 export class RawBody {
   constructor(
-    readonly text: string,
+    private body: string,
     readonly contentType: string,
     /** Longer than the body limit: the text was dropped. */
     readonly tooLarge = false,
@@ -13,6 +13,19 @@ export class RawBody {
     /** When the server began reading the body (Unix ms): the moment posted alerts reached Klaxon. */
     readonly receivedAt = Date.now(),
   ) {}
+
+  get text(): string {
+    return this.body;
+  }
+
+  /**
+   * Lets the text go once it is parsed. Fastify holds the body until the reply, and a large
+   * POST's text would otherwise outlive its parse while its alerts are stored, to be copied by
+   * every young-generation collection meanwhile.
+   */
+  release(): void {
+    this.body = '';
+  }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -13,7 +13,8 @@ export function goJsonKind(value: unknown): string {
 /**
  * Parses the body as JSON; a body that is not JSON gets Alertmanager's 400
  * `parsing <what> body from "" failed, because …`; a body not declared as JSON gets 415.
- * An empty body yields `undefined` (the caller reports the missing body).
+ * An empty body yields `undefined` (the caller reports the missing body). Once parsed, the
+ * body's text is released (`RawBody.release`).
  */
 export function parseJsonBody(body: RawBody, what: string): unknown {
   if (body.tooLarge) throw ApiError.coded(413, `request body is larger than the limit of ${body.limit} bytes`);
@@ -25,11 +26,14 @@ export function parseJsonBody(body: RawBody, what: string): unknown {
   // Go's decoder would turn invalid bytes into U+FFFD and carry on; Klaxon refuses them instead,
   // so that no label is silently changed (no real client sends them: Go's encoder cannot).
   if (body.invalidUtf8) throw bodyError(what, 'the body is not valid UTF-8');
+  let parsed: unknown;
   try {
-    return JSON.parse(body.text);
+    parsed = JSON.parse(body.text);
   } catch (err) {
     throw bodyError(what, goSyntaxReason(body.text, err as Error));
   }
+  body.release();
+  return parsed;
 }
 
 export function bodyError(what: string, reason: string): ApiError {

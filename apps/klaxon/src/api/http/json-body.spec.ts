@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ApiError } from './api-error';
+import { RawBody } from './install-api-http';
+import { parseJsonBody } from './json-body';
+
+const body = (text: string, contentType = 'application/json') => new RawBody(text, contentType);
+
+test('parses a JSON body and lets its text go', () => {
+  const raw = body('[{"labels":{"alertname":"A"}}]');
+  assert.deepEqual(parseJsonBody(raw, 'alerts'), [{ labels: { alertname: 'A' } }]);
+  assert.equal(raw.text, '');
+});
+
+test('keeps the text of a body that is not JSON', () => {
+  const raw = body('{bad');
+  assert.throws(() => parseJsonBody(raw, 'alerts'), (err: ApiError) => err.status === 400);
+  assert.equal(raw.text, '{bad');
+});
+
+test('an empty body is no body; one not declared JSON is refused with 415', () => {
+  assert.equal(parseJsonBody(body('  '), 'alerts'), undefined);
+  assert.throws(() => parseJsonBody(body('[]', 'text/plain'), 'alerts'), (err: ApiError) => err.status === 415 && /unsupported media type "text\/plain"/.test(err.message));
+});

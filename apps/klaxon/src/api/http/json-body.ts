@@ -42,9 +42,10 @@ export function bodyError(what: string, reason: string): ApiError {
 
 /** Approximates Go's `encoding/json` syntax error text from JavaScript's. */
 function goSyntaxReason(text: string, err: Error): string {
+  // V8 names the position ("… in JSON at position 1"), or only the character ("Unexpected
+  // token 'x', "…" is not valid JSON").
   const at = /position (\d+)/.exec(err.message);
-  if (!at) return 'unexpected end of JSON input';
-  const ch = text[Number(at[1])];
+  const ch = at ? text[Number(at[1])] : /^Unexpected token '(.)'/u.exec(err.message)?.[1];
   if (ch === undefined) return 'unexpected end of JSON input';
   return `invalid character ${JSON.stringify(ch).replace(/^"|"$/g, "'")} looking for beginning of value`;
 }

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedNotification {
   /** Unix ms when the request body was complete. */
   receivedAt: number;
+  /** `performance.now()` at the same moment: sub-millisecond intervals measured in this process. */
+  receivedAtMono: number;
   headers: IncomingHttpHeaders;
   /** The raw body text. */
   raw: string;
@@ -56,7 +58,7 @@ export class WebhookReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const notification: ReceivedNotification = { receivedAt: Date.now(), headers: req.headers, raw, body: safeParse(raw) };
+        const notification: ReceivedNotification = { receivedAt: Date.now(), receivedAtMono: performance.now(), headers: req.headers, raw, body: safeParse(raw) };
         receiver.requests++;
         const { status = 200, delayMs = 0, record = true } = receiver.answer(notification);
         const reply = () => {

@@ -255,6 +255,32 @@ describe('dispatch store scripts', () => {
     assert.equal(await new FlushSchedule(redis).dueAt('g'), undefined);
   });
 
+  it('commits a flush whose deliveries all ended before it: their entries at once, resolved alerts only if none failed', async () => {
+    await redis.hset(ALERTS_KEY, 'r1', '{"v":1}');
+    const resolved = [{ fingerprint: 'r1', json: '{"v":1}' }];
+    const entry = { firing: [], resolved: ['r1'], timestamp: 1, expiresAt: 2, jobId: 'j1' };
+    const claim = await claimedGroup(['r1']);
+    await commit(redis, { claim, entries: new Map([['k1', entry]]), failed: true, resolved });
+    assert.deepEqual(await redis.smembers(groupMembersKey('g')), ['r1']);
+    assert.deepEqual(JSON.parse((await redis.hget(NFLOG_KEY, 'k1'))!), entry);
+    assert.equal(await redis.exists('klaxon:dispatch:flush:flush'), 0);
+    const { claimed: [again] } = await new FlushSchedule(redis).claimDue(60_000, 30_000, 10, 'p1');
+    await commit(redis, { claim: again, entries: new Map([['k1', entry]]), resolved });
+    assert.deepEqual(await redis.smembers(groupMembersKey('g')), []);
+  });
+
+  it('keeps resolved alerts when a delivery failed before the commit and another was still running', async () => {
+    const outcome = new FlushOutcome(redis);
+    await redis.hset(ALERTS_KEY, 'r1', '{"v":1}');
+    const claim = await claimedGroup(['r1']);
+    const deliveries = [{ nflogKey: 'k2', marker: { jobId: 'job2', until: 9e15 } }];
+    await commit(redis, { claim, flushId: 'flush3', deliveries, failed: true, resolved: [{ fingerprint: 'r1', json: '{"v":1}' }] });
+    assert.equal(await redis.hget('klaxon:dispatch:flush:flush3', 'failed'), '1');
+    await outcome.settle({ flushId: 'flush3', groupId: 'g', nflogKey: 'k2', jobId: 'job2', entry: { firing: [], resolved: ['r1'], timestamp: 1, expiresAt: 2 } });
+    assert.deepEqual(await redis.smembers(groupMembersKey('g')), ['r1']);
+    assert.equal(await redis.exists('klaxon:dispatch:flush:flush3'), 0);
+  });
+
   it('does not reschedule a group whose lease another flusher took over', async () => {
     const claim = await claimedGroup(['a']);
     const { claimed: [taker] } = await new FlushSchedule(other).claimDue(40_000, 30_000, 10, 'p2');

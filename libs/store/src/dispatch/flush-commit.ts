@@ -1,6 +1,7 @@
 // Everything one group flush writes, as one script to queue in the transaction that also enqueues
-// its delivery jobs: dropped members, nflog entries that need no delivery, in-flight markers and
-// the flush's tally (or, without deliveries, the removal of its resolved alerts), and the next tick.
+// its delivery jobs: dropped members, nflog entries (of deliveries that already ended, or that need
+// none), in-flight markers and the flush's tally (or, without deliveries still running, the removal
+// of its resolved alerts unless one failed), and the next tick.
 import type { ChainableCommander } from 'ioredis';
 import type Redis from 'ioredis';
 import { RedisScript, defineScript } from '../redis-script';
@@ -21,8 +22,9 @@ if p.pending > 0 then
   redis.call('HSETNX', KEYS[9], 'pending', p.pending)
   redis.call('HSETNX', KEYS[9], 'group', ARGV[1])
   redis.call('HSETNX', KEYS[9], 'resolved', ARGV[5])
+  if p.failed then redis.call('HSETNX', KEYS[9], 'failed', '1') end
   redis.call('PEXPIRE', KEYS[9], p.ttl)
-else
+elseif not p.failed then
   removeResolved(KEYS[10], KEYS[4], cjson.decode(ARGV[5]))
 end
 return finishFlush(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], ARGV[1], ARGV[2], ARGV[3], '0', '1')`;
@@ -33,11 +35,16 @@ export interface FlushCommitParams {
   flushId: string;
   /** Members that are gone from the store or no longer land in this group. */
   dropped: readonly string[];
-  /** nflog entries written without a delivery (all resolved, send_resolved false). */
+  /**
+   * nflog entries written at once: of deliveries that already succeeded, and where nothing is
+   * sent (all resolved, send_resolved false).
+   */
   entries: ReadonlyMap<string, StoredNflogEntry>;
-  /** The deliveries enqueued in the same transaction; none means the flush succeeded already. */
+  /** Deliveries still to end (their jobs are enqueued in the same transaction). */
   deliveries: readonly PlannedDelivery[];
-  /** Leave the group once every delivery succeeded (at once without deliveries). */
+  /** A delivery of this flush already failed, so its resolved alerts stay in the group. */
+  failed?: boolean;
+  /** Leave the group once every delivery succeeded (at once when none is still to end). */
   resolved: readonly ResolvedSnapshot[];
   /** How long the tally outlives the flush, when deliveries die without settling it. */
   tallyTtlMs: number;
@@ -60,6 +67,7 @@ export class FlushCommit {
       entries: [...p.entries].flatMap(([key, entry]) => [key, JSON.stringify(entry)]),
       markers: p.deliveries.flatMap((d) => [d.nflogKey, JSON.stringify(d.marker)]),
       pending: p.deliveries.length,
+      failed: p.failed === true,
       ttl: Math.ceil(p.tallyTtlMs),
     };
     this.script.queue(

@@ -1,6 +1,8 @@
-// The flushing process sends a notification itself, with the delivery's BullMQ job committed as a
-// delayed fallback: the job is gone once the delivery is recorded, stays held back while a slow
-// delivery lasts, and is handed to another process at once when the flushing process shuts down.
+// The flushing process sends a notification itself and commits the flush a little later. A
+// delivery that ended by then is recorded by the commit; one still running gets its BullMQ job
+// committed as a delayed fallback: the job is gone once the delivery is recorded, stays held back
+// while a slow delivery lasts, and is handed to another process at once when the flushing process
+// shuts down.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Queue } from 'bullmq';
@@ -8,7 +10,7 @@ import Redis from 'ioredis';
 import { postAlerts } from '../acceptance/harness/api-client';
 import { WebhookReceiver } from '../acceptance/harness/webhook-receiver';
 import { nflogKey } from '../../libs/dispatch/src';
-import { NFLOG_KEY } from '../../libs/store/src/dispatch';
+import { GROUPS_KEY, INFLIGHT_KEY, NFLOG_KEY, groupMembersKey } from '../../libs/store/src/dispatch';
 import { COMMIT_AFTER_SENDS_MS } from '../../apps/klaxon/src/dispatcher/group-flusher';
 import { KlaxonProcess } from '../support/klaxon-process';
 import { TestRedisServer } from '../support/redis-server';
@@ -64,9 +66,10 @@ class Store {
 }
 
 describe('deliveries sent by the flushing process', { concurrency: true }, () => {
-  it('records the delivery and removes its fallback job, so no worker runs it', async () => {
+  it('records a delivery still running at the commit and removes its fallback job, so no worker runs it', async () => {
     const store = await Store.start();
-    const hook = await WebhookReceiver.start();
+    // Answers after the commit (COMMIT_AFTER_SENDS_MS after the send).
+    const hook = await WebhookReceiver.start(() => ({ delayMs: 300 }));
     const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
     try {
       await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'Direct' } }]);
@@ -86,27 +89,58 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
     }
   });
 
-  it('commits the flush a little after sending, not at the moment of sending', async () => {
+  it('commits the flush a little after sending, and records a delivery that ended by then in the commit itself', async () => {
     const store = await Store.start();
     const hook = await WebhookReceiver.start();
-    // When the flush's commit wrote the delivery's fallback job (a keyspace event on the queue's delayed set).
-    await store.client.config('SET', 'notify-keyspace-events', 'Kz');
+    // Keyspace events: when the nflog was written, and whether a fallback job or an in-flight marker ever was.
+    await store.client.config('SET', 'notify-keyspace-events', 'Khz');
     const events = store.client.duplicate();
-    const jobWrites: number[] = [];
-    events.on('pmessage', () => jobWrites.push(Date.now()));
-    await events.psubscribe('__keyspace@0__:klaxon:queue:notify-webhook:delayed');
+    const writes: { key: string; at: number }[] = [];
+    events.on('pmessage', (_pattern: string, channel: string) => writes.push({ key: channel.replace('__keyspace@0__:', ''), at: Date.now() }));
+    await events.psubscribe('__keyspace@0__:klaxon:*');
     const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
     try {
       await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'CommitLater' } }]);
       const [sent] = await hook.waitFor(1, 10_000);
       await until(async () => (await store.nflogEntry('CommitLater')) !== undefined, 5_000, 'the nflog entry');
-      assert.ok(jobWrites.length > 0, 'the commit wrote the fallback job');
+      await sleep(500);
+      const nflogWrites = writes.filter((w) => w.key === NFLOG_KEY);
+      assert.equal(nflogWrites.length, 1);
       // Both clocks are in whole milliseconds, and the receiver got the notification after it was sent.
-      const commitAfterReceipt = jobWrites[0] - sent.receivedAt;
+      const commitAfterReceipt = nflogWrites[0].at - sent.receivedAt;
       assert.ok(commitAfterReceipt >= COMMIT_AFTER_SENDS_MS / 2, `committed ${commitAfterReceipt} ms after the notification arrived`);
+      // No job was added (a delayed or waiting job, or a job's hash) and no in-flight marker written.
+      const jobKey = /^klaxon:queue:notify-webhook:(delayed|wait|d[0-9a-f]{40})$/;
+      assert.deepEqual(writes.filter((w) => jobKey.test(w.key) || w.key === INFLIGHT_KEY), []);
+      assert.match((await store.nflogEntry('CommitLater'))!.jobId ?? '', /^d[0-9a-f]{40}$/);
+      assert.equal(hook.requests, 1);
     } finally {
       await klaxon.cleanup();
       events.disconnect();
+      await hook.close();
+      await store.stop();
+    }
+  });
+
+  it('records no nflog entry for a delivery that failed before the commit, and keeps its resolved alert in the group', async () => {
+    const store = await Store.start();
+    const hook = await WebhookReceiver.start(() => ({ status: 400 }));
+    const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
+    try {
+      // One group: a firing alert (so it is notified at all) and a resolved one, which a successful flush would drop.
+      const resolved = { startsAt: new Date(Date.now() - 2_000).toISOString(), endsAt: new Date(Date.now() - 1_000).toISOString() };
+      await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'Refused', instance: 'a' } }, { labels: { alertname: 'Refused', instance: 'b' }, ...resolved }]);
+      await until(() => hook.requests >= 1, 10_000, 'the attempt');
+      await until(() => /Notify for alerts failed/.test(klaxon.logs), 5_000, 'the failure to be logged');
+      assert.equal(await store.nflogEntry('Refused'), undefined);
+      const [groupId] = await store.client.hkeys(GROUPS_KEY);
+      assert.equal(await store.client.scard(groupMembersKey(groupId)), 2, 'the resolved alert stays for the next flush');
+      assert.equal(await store.queue.getDelayedCount(), 0);
+      assert.equal(await store.client.hlen(INFLIGHT_KEY), 0);
+      await sleep(500);
+      assert.equal(hook.requests, 1, 'a 4xx answer is not retried');
+    } finally {
+      await klaxon.cleanup();
       await hook.close();
       await store.stop();
     }

@@ -1,6 +1,5 @@
 // One flush of one aggregation group (reference 3.5–3.7): muting, dedup per integration, deliveries.
 import { Injectable } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { sha256Hex } from '../../../../libs/core/src';
 import { Route, isResolved, needsUpdate, nflogEntryExpiresAt, nflogKey, planFlush } from '../../../../libs/dispatch/src';
 import type { Notifier } from '../../../../libs/notify/src';
@@ -9,7 +8,8 @@ import type { Logger } from '../logging/logger';
 import { KlaxonRuntime } from '../runtime/klaxon-runtime';
 import { DeliveryJobData, deliveryJobId } from './delivery-job';
 import { DeliveryQueues } from './delivery-queues';
-import { DirectDeliveries, FALLBACK_DELAY_MS } from './direct-deliveries';
+import { DirectCommit, DirectDeliveries, FALLBACK_DELAY_MS } from './direct-deliveries';
+import type { DeliveryEnd } from './delivery-run';
 import { flushTimeOf, sleepUntil, sleepUntilAbout } from './flush-clock';
 import type { DispatchPlan } from './dispatch-plan';
 import { DispatchRedis } from './dispatch-redis';
@@ -38,13 +38,13 @@ const INFLIGHT_GRACE_MS = 60_000;
  */
 const READ_AHEAD_MS = 4;
 /**
- * A flush that sent notifications itself commits this long after sending them, and records
- * their outcomes after that. The bookkeeping (the commit's transaction, then per delivery the
- * metrics, history, nflog entry and fallback removal: a few milliseconds of work for this process
- * and for Redis) then leaves the moment of sending to the notifications, to alerts arriving
- * then (a new group's wait starts when its POST is read) and to other groups due then. A process
- * killed meanwhile has sent them without a trace: the group is flushed again after its lease,
- * as for any delivery in flight at a crash.
+ * A flush that sent notifications itself commits this long after sending them. By then most
+ * have ended, and the commit records them itself: no fallback job, in-flight marker or tally for
+ * those. The bookkeeping (the commit's transaction, then per delivery the metrics and history:
+ * work for this process and for Redis) then leaves the moment of sending to the notifications,
+ * to alerts arriving then (a new group's wait starts when its POST is read) and to other groups
+ * due then. A process killed meanwhile has sent them without a trace: the group is flushed again
+ * after its lease, as for any delivery in flight at a crash.
  */
 export const COMMIT_AFTER_SENDS_MS = 25;
 
@@ -200,38 +200,59 @@ export class GroupFlusher {
     // Read (and prepared) ahead; everything goes out at the due time.
     const due = sleepUntil(claim.dueAt);
     // Up to its room, this process sends the deliveries itself, before the commit: that follows
-    // COMMIT_AFTER_SENDS_MS later, with their jobs as delayed fallbacks, and a delivery is recorded
-    // only once the commit landed. The rest go to the workers.
+    // COMMIT_AFTER_SENDS_MS later. It records the deliveries that ended by then, and adds the
+    // jobs of the others as delayed fallbacks (they are recorded once it landed). The rest go to
+    // the workers.
     const direct = Math.min(jobs.length, this.direct.room());
     for (let i = 0; i < direct; i++) jobs[i].fallback = true;
-    const commit = this.commit(due, direct > 0, jobs, {
+    const ends: (DeliveryEnd | undefined)[] = [];
+    const commit = this.commit(due, direct > 0, jobs, ends, {
       claim,
       flushId,
       dropped,
       entries,
-      deliveries: jobs.map((j) => ({ nflogKey: j.nflogKey, marker: { jobId: deliveryJobId(j.nflogKey, flushId), until: deadline + INFLIGHT_GRACE_MS } })),
       resolved: pendingElsewhere ? [] : resolved,
       tallyTtlMs: deadline - now + 2 * INFLIGHT_GRACE_MS,
       nextAt: now + route.groupInterval,
     });
-    this.direct.start(jobs.slice(0, direct), commit.then((added) => added.slice(0, direct)), due);
+    this.direct.start(jobs.slice(0, direct), due, commit, (i, end) => (ends[i] = end));
     await commit;
     if (jobs.length > 0) this.logger.debug('Flushing', { aggrGroup: group.groupKey, receiver: route.receiver, deliveries: jobs.length, alerts: flushPlan.unmuted.length });
   }
 
   /**
    * One transaction with the flush's writes and its delivery jobs, at the due time; when
-   * deliveries are being sent (they go first), COMMIT_AFTER_SENDS_MS later.
+   * deliveries are being sent (they go first), COMMIT_AFTER_SENDS_MS later. `ends[i]` tells how
+   * `jobs[i]`, sent by this process, ended: those that did are recorded here and get no job, no
+   * in-flight marker and no place in the tally.
    */
-  private async commit(due: Promise<void>, afterSends: boolean, jobs: readonly DeliveryJobData[], params: FlushCommitParams): Promise<Job<DeliveryJobData>[]> {
+  private async commit(
+    due: Promise<void>,
+    afterSends: boolean,
+    jobs: readonly DeliveryJobData[],
+    ends: readonly (DeliveryEnd | undefined)[],
+    params: Omit<FlushCommitParams, 'deliveries' | 'failed'>,
+  ): Promise<DirectCommit> {
     await due;
     if (afterSends) await new Promise((resolve) => setTimeout(resolve, COMMIT_AFTER_SENDS_MS));
+    const recorded = new Set<string>();
+    const entries = new Map(params.entries);
+    let failed = false;
+    const pending = jobs.filter((job, i) => {
+      const end = ends[i];
+      if (!end) return true;
+      recorded.add(deliveryJobId(job.nflogKey, job.flushId));
+      if (end.entry) entries.set(job.nflogKey, end.entry);
+      else failed = true;
+      return false;
+    });
+    const deliveries = pending.map((j) => ({ nflogKey: j.nflogKey, marker: { jobId: deliveryJobId(j.nflogKey, j.flushId), until: j.deadline + INFLIGHT_GRACE_MS } }));
     const tx = await this.queues.transaction();
-    this.redis.flushCommit.append(tx, params);
-    const added = await this.queues.appendJobs(tx, jobs, FALLBACK_DELAY_MS);
-    const failed = ((await tx.exec()) ?? []).find(([err]) => err);
-    if (failed) throw failed[0];
-    return added;
+    this.redis.flushCommit.append(tx, { ...params, entries, deliveries, failed });
+    const added = await this.queues.appendJobs(tx, pending, FALLBACK_DELAY_MS);
+    const error = ((await tx.exec()) ?? []).find(([err]) => err);
+    if (error) throw error[0];
+    return { recorded, fallbacks: new Map(added.filter((job) => job.data.fallback).map((job) => [job.id!, job])) };
   }
 
   private integrations(plan: DispatchPlan, route: Route, groupKey: string): Integration[] {

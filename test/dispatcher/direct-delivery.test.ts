@@ -91,24 +91,24 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
 
   it('commits the flush a little after sending, and records a delivery that ended by then in the commit itself', async () => {
     const store = await Store.start();
-    const hook = await WebhookReceiver.start();
-    // Keyspace events: when the nflog was written, and whether a fallback job or an in-flight marker ever was.
+    // The receiver answers a few milliseconds after the notification arrived. A commit made
+    // sooner (at the moment of sending) would find the delivery still running, and would write
+    // its fallback job and in-flight marker. (Ordering, not a timing between the two clocks of
+    // this busy test process, which delays the receiver's own timestamps.)
+    const hook = await WebhookReceiver.start(() => ({ delayMs: COMMIT_AFTER_SENDS_MS / 5 }));
+    // Keyspace events: how often the nflog was written, and whether a fallback job or an in-flight marker ever was.
     await store.client.config('SET', 'notify-keyspace-events', 'Khz');
     const events = store.client.duplicate();
-    const writes: { key: string; at: number }[] = [];
-    events.on('pmessage', (_pattern: string, channel: string) => writes.push({ key: channel.replace('__keyspace@0__:', ''), at: Date.now() }));
+    const writes: { key: string }[] = [];
+    events.on('pmessage', (_pattern: string, channel: string) => writes.push({ key: channel.replace('__keyspace@0__:', '') }));
     await events.psubscribe('__keyspace@0__:klaxon:*');
     const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
     try {
       await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'CommitLater' } }]);
-      const [sent] = await hook.waitFor(1, 10_000);
+      await hook.waitFor(1, 10_000);
       await until(async () => (await store.nflogEntry('CommitLater')) !== undefined, 5_000, 'the nflog entry');
       await sleep(500);
-      const nflogWrites = writes.filter((w) => w.key === NFLOG_KEY);
-      assert.equal(nflogWrites.length, 1);
-      // Both clocks are in whole milliseconds, and the receiver got the notification after it was sent.
-      const commitAfterReceipt = nflogWrites[0].at - sent.receivedAt;
-      assert.ok(commitAfterReceipt >= COMMIT_AFTER_SENDS_MS / 2, `committed ${commitAfterReceipt} ms after the notification arrived`);
+      assert.equal(writes.filter((w) => w.key === NFLOG_KEY).length, 1);
       // No job was added (a delayed or waiting job, or a job's hash) and no in-flight marker written.
       const jobKey = /^klaxon:queue:notify-webhook:(delayed|wait|d[0-9a-f]{40})$/;
       assert.deepEqual(writes.filter((w) => jobKey.test(w.key) || w.key === INFLIGHT_KEY), []);

@@ -99,8 +99,8 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
     // Keyspace events: how often the nflog was written, and whether a fallback job or an in-flight marker ever was.
     await store.client.config('SET', 'notify-keyspace-events', 'Khz');
     const events = store.client.duplicate();
-    const writes: { key: string }[] = [];
-    events.on('pmessage', (_pattern: string, channel: string) => writes.push({ key: channel.replace('__keyspace@0__:', '') }));
+    const written: string[] = [];
+    events.on('pmessage', (_pattern: string, channel: string) => written.push(channel.replace('__keyspace@0__:', '')));
     await events.psubscribe('__keyspace@0__:klaxon:*');
     const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
     try {
@@ -108,10 +108,10 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
       await hook.waitFor(1, 10_000);
       await until(async () => (await store.nflogEntry('CommitLater')) !== undefined, 5_000, 'the nflog entry');
       await sleep(500);
-      assert.equal(writes.filter((w) => w.key === NFLOG_KEY).length, 1);
+      assert.equal(written.filter((key) => key === NFLOG_KEY).length, 1);
       // No job was added (a delayed or waiting job, or a job's hash) and no in-flight marker written.
       const jobKey = /^klaxon:queue:notify-webhook:(delayed|wait|d[0-9a-f]{40})$/;
-      assert.deepEqual(writes.filter((w) => jobKey.test(w.key) || w.key === INFLIGHT_KEY), []);
+      assert.deepEqual(written.filter((key) => jobKey.test(key) || key === INFLIGHT_KEY), []);
       assert.match((await store.nflogEntry('CommitLater'))!.jobId ?? '', /^d[0-9a-f]{40}$/);
       assert.equal(hook.requests, 1);
     } finally {

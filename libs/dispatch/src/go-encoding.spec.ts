@@ -17,6 +17,12 @@ describe('formatGoRfc3339Nano', () => {
     assert.equal(formatGoRfc3339Nano(Date.UTC(2026, 10, 24, 1, 45, 37, 52) + 0.889904), '2026-11-24T01:45:37.05289Z');
     assert.equal(formatGoRfc3339Nano(Date.UTC(2026, 10, 24, 1, 45, 37, 52) + 0.001), '2026-11-24T01:45:37.052001Z');
   });
+  test('times formatted before (the recent ones are kept) print the same as the first time', () => {
+    // More distinct times than are kept, twice over: every answer must be the time's own.
+    const expected = (ms: number) => new Date(ms).toISOString().replace(/\.?0+Z$/, 'Z');
+    const times = Array.from({ length: 5000 }, (_, i) => Date.UTC(2026, 10, 24) + i * 1001);
+    for (let pass = 0; pass < 2; pass++) for (const ms of times) assert.equal(formatGoRfc3339Nano(ms), expected(ms));
+  });
   test('isZeroTime: undefined, null and the Go zero time; not the Unix epoch', () => {
     assert.deepEqual([isZeroTime(undefined), isZeroTime(null), isZeroTime(GO_ZERO_TIME_MS), isZeroTime(0)], [true, true, true, false]);
   });
@@ -28,6 +34,14 @@ describe('goJsonString', () => {
   });
   test('short escapes for quote, backslash, \\b \\f \\n \\r \\t (Go 1.22+)', () => {
     assert.equal(goJsonString('"\\\b\f\n\r\t'), '"\\"\\\\\\b\\f\\n\\r\\t"');
+  });
+  test('every ASCII character, alone or amid plain text, is escaped as Go escapes it', () => {
+    // Go writes what JSON.stringify writes for ASCII, but for <, > and &.
+    const go = (s: string) => JSON.stringify(s).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+    for (let code = 0; code < 0x80; code++) {
+      const ch = String.fromCharCode(code);
+      for (const s of [ch, `label ${ch}`, `${ch} value`, `a${ch}b`]) assert.equal(goJsonString(s), go(s), `code ${code} in ${JSON.stringify(s)}`);
+    }
   });
   test('non-ASCII text is written as is; lone surrogates become \\ufffd', () => {
     assert.equal(goJsonString('é🙂'), '"é🙂"');

@@ -11,6 +11,9 @@ const SHORT_ESCAPES: Record<string, string> = {
   '\t': '\\t',
 };
 
+/** Any character that `goJsonString` writes other than as itself (surrogates included, paired or not). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
+
 function unicodeEscape(code: number): string {
   return '\\u' + code.toString(16).padStart(4, '0');
 }
@@ -20,6 +23,9 @@ function unicodeEscape(code: number): string {
  * `<`, `>`, `&`, U+2028 and U+2029 as `\u00xx`; a lone surrogate (invalid UTF-8) becomes `\ufffd`.
  */
 export function goJsonString(s: string): string {
+  // Most strings (label names and values, URLs) need no escape: one native scan instead of a
+  // loop that builds the literal a character at a time.
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
@@ -43,5 +49,7 @@ function isLowSurrogate(code: number): boolean {
 /** A `map[string]string` as Go marshals it: keys in byte order. */
 export function goJsonStringMap(map: Record<string, string>): string {
   const keys = Object.keys(map).sort(compareUtf8);
-  return '{' + keys.map((k) => `${goJsonString(k)}:${goJsonString(map[k])}`).join(',') + '}';
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) out += `${i > 0 ? ',' : ''}${goJsonString(keys[i])}:${goJsonString(map[keys[i]])}`;
+  return out + '}';
 }

@@ -14,6 +14,20 @@ export function isZeroTime(ms: number | undefined | null): boolean {
  * Unix-ms time resolves about 0.25 µs, so finer digits would be noise).
  */
 export function formatGoRfc3339Nano(ms: number): string {
+  // The alerts of a notification share a few times (every firing alert's endsAt is Go's zero
+  // time; alerts of one rule evaluation start together): those are formatted once.
+  let text = recentlyFormatted.get(ms);
+  if (text === undefined) {
+    if (recentlyFormatted.size >= RECENTLY_FORMATTED_MAX) recentlyFormatted.clear();
+    recentlyFormatted.set(ms, (text = formatRfc3339Nano(ms)));
+  }
+  return text;
+}
+
+const RECENTLY_FORMATTED_MAX = 4096;
+const recentlyFormatted = new Map<number, string>();
+
+function formatRfc3339Nano(ms: number): string {
   const wholeMs = Math.floor(ms);
   const subMsNanos = Math.round((ms - wholeMs) * 1e3) * 1e3;
   const iso = new Date(wholeMs).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ

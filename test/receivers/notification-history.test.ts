@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type Redis from 'ioredis';
-import { NewDeliveryRecord, NotificationHistory } from '../../libs/store/src';
+import { HISTORY_KEY, NewDeliveryRecord, NotificationHistory } from '../../libs/store/src';
 import { TestRedisServer } from '../support/redis-server';
 
 const record = (n: number, overrides: Partial<NewDeliveryRecord> = {}): NewDeliveryRecord => ({
@@ -89,5 +89,32 @@ describe('NotificationHistory', () => {
     await new Promise((r) => setTimeout(r, 80));
     await shortLived.record(record(13));
     assert.deepEqual((await shortLived.list({ limit: 100 })).notifications.map((r) => r.groupLabels.n), ['13']);
+  });
+
+  it('writes the records asked for at once in one transaction, in order, trimmed as one by one', async () => {
+    const history = new NotificationHistory(redis, { maxEntries: 12, maxAgeMs: 3_600_000 });
+    const execCalls = async () => Number(/cmdstat_exec:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+    const before = await execCalls();
+    const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => history.record(record(i + 1))));
+    assert.equal((await execCalls()) - before, 1);
+    const streamOrder = (id: string) => id.split('-').map(BigInt);
+    for (let i = 1; i < ids.length; i++) {
+      const [[ms0, seq0], [ms1, seq1]] = [streamOrder(ids[i - 1]), streamOrder(ids[i])];
+      assert.ok(ms1 > ms0 || (ms1 === ms0 && seq1 > seq0), `id ${ids[i]} after ${ids[i - 1]}`);
+    }
+    const page = await history.list({ limit: 100 });
+    assert.deepEqual(page.notifications.map((r) => r.groupLabels.n), Array.from({ length: 12 }, (_, i) => String(30 - i)));
+    assert.deepEqual(page.notifications.map((r) => r.id), ids.slice(18).reverse());
+  });
+
+  it('fails every record of a transaction that could not be written, and writes later ones', async () => {
+    const history = new NotificationHistory(redis);
+    await redis.set(HISTORY_KEY, 'not a stream');
+    const results = await Promise.allSettled([history.record(record(1)), history.record(record(2))]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    assert.match(String((results[0] as PromiseRejectedResult).reason), /WRONGTYPE/);
+    await redis.del(HISTORY_KEY);
+    await history.record(record(3));
+    assert.deepEqual((await history.list({ limit: 10 })).notifications.map((r) => r.groupLabels.n), ['3']);
   });
 });

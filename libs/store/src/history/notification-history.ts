@@ -15,22 +15,52 @@ export const DEFAULT_HISTORY_RETENTION: HistoryRetention = { maxEntries: 10_000,
 /** Entries read per Redis call while filtering. */
 const SCAN_BATCH = 200;
 
+interface PendingRecord {
+  text: string;
+  written(id: string): void;
+  failed(err: Error): void;
+}
+
 export class NotificationHistory {
+  /** Records asked for in this turn of the event loop; written together (`writePending`). */
+  private pending: PendingRecord[] = [];
+
   constructor(
     private readonly redis: Redis,
     private readonly retention: HistoryRetention = DEFAULT_HISTORY_RETENTION,
     private readonly key: string = HISTORY_KEY,
   ) {}
 
-  async record(entry: NewDeliveryRecord): Promise<string> {
-    const replies = await this.redis
-      .multi()
-      .xadd(this.key, 'MAXLEN', String(this.retention.maxEntries), '*', 'r', JSON.stringify(entry))
-      .xtrim(this.key, 'MINID', String(Date.now() - this.retention.maxAgeMs))
-      .exec();
-    const failed = replies?.find(([err]) => err);
-    if (!replies || failed) throw failed?.[0] ?? new Error('history write was aborted');
-    return replies[0][1] as string;
+  /**
+   * Adds an entry; resolves with its stream id once written. The records asked for in one turn
+   * of the event loop (a flush storm ends hundreds of deliveries at once) go in one transaction,
+   * trimmed once at its end: the same entries remain as with a trim after each.
+   */
+  record(entry: NewDeliveryRecord): Promise<string> {
+    return new Promise((written, failed) => {
+      this.pending.push({ text: JSON.stringify(entry), written, failed });
+      if (this.pending.length === 1) setImmediate(() => void this.writePending());
+    });
+  }
+
+  private async writePending(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const tx = this.redis.multi();
+    for (const { text } of batch) tx.xadd(this.key, '*', 'r', text);
+    tx.xtrim(this.key, 'MAXLEN', String(this.retention.maxEntries)).xtrim(this.key, 'MINID', String(Date.now() - this.retention.maxAgeMs));
+    let replies: Array<[Error | null, unknown]> | null;
+    try {
+      replies = await tx.exec();
+    } catch (err) {
+      for (const record of batch) record.failed(err as Error);
+      return;
+    }
+    batch.forEach((record, i) => {
+      const [err, id] = replies?.[i] ?? [new Error('history write was aborted'), undefined];
+      if (err) record.failed(err);
+      else record.written(id as string);
+    });
   }
 
   /** Newest first, filtered, one page at a time. */

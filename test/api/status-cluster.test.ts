@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { KlaxonProcess } from '../support/klaxon-process';
 import { TestRedisServer } from '../support/redis-server';
 import { GettableAlert, postJson, request, silenceBody, waitFor } from './support/api-client';
-import { ROUTING_CONFIG } from './support/configs';
+import { ROUTING_CONFIG, ROUTING_CONFIG_WITH_WEBHOOK } from './support/configs';
 
 interface Status {
   cluster: { name: string; status: string; peers: { name: string; address: string }[] };
@@ -22,8 +22,8 @@ describe('two Klaxon processes on one Redis', () => {
   before(async () => {
     redisServer = await TestRedisServer.start();
     [a, b] = await Promise.all([
-      KlaxonProcess.start({ config: ROUTING_CONFIG, redisUrl: redisServer.url }),
-      KlaxonProcess.start({ config: ROUTING_CONFIG, redisUrl: redisServer.url }),
+      KlaxonProcess.start({ config: ROUTING_CONFIG_WITH_WEBHOOK, redisUrl: redisServer.url }),
+      KlaxonProcess.start({ config: ROUTING_CONFIG_WITH_WEBHOOK, redisUrl: redisServer.url }),
     ]);
   });
 
@@ -43,8 +43,10 @@ describe('two Klaxon processes on one Redis', () => {
     assert.ok(status.cluster.peers.some((p) => p.name === status.cluster.name), 'this process is one of the peers');
     assert.match(status.versionInfo.version, /^\d+\.\d+\.\d+/);
     assert.ok(!Number.isNaN(Date.parse(status.uptime)));
-    assert.match(status.config.original, /password: <secret>/);
-    assert.doesNotMatch(status.config.original, /secretpw/);
+    assert.match(status.config.original, /auth_password: <secret>/);
+    assert.match(status.config.original, /\n {8}password: <secret>/);
+    assert.match(status.config.original, /\n {4}url: <secret>\n/, 'the webhook URL, a secret since Alertmanager 0.26');
+    for (const secret of ['secretpw', 'hookpw', 'url-token']) assert.ok(!status.config.original.includes(secret), secret);
     assert.match(status.config.original, /resolve_timeout: 5m/);
   });
 

@@ -11,6 +11,7 @@ import { ConfigError } from '../config-error';
 import { parseConfig } from './parse-config';
 import { randomConfig } from './random-configs';
 import { configToYaml } from '../write/config-to-yaml';
+import { forAmtool025 } from '../testing/for-amtool-025';
 
 /** 0.25 wording that newer releases changed (see testdata/check-config/newer-wording.json). */
 const NEWER: Record<string, string> = {
@@ -56,7 +57,7 @@ test('random configs: Klaxon agrees with amtool check-config 0.25, and amtool lo
       const config = parseConfig(text, dir, undefined, { matcherMode: 'classic' });
       // What Klaxon serves as config.original must load in amtool and show the same routes.
       const written = join(dir, `c${seed}.written.yml`);
-      writeFileSync(written, configToYaml(config));
+      writeFileSync(written, forAmtool025(configToYaml(config)));
       assert.equal(amtoolErrors(written), undefined, `seed ${seed}: amtool rejects configToYaml output`);
       if (theirs === undefined) assert.equal(routesShow(written), routesShow(file), `seed ${seed}: routes differ`);
     } catch (e) {

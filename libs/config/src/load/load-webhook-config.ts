@@ -4,6 +4,7 @@ import type { YamlValue } from '../yaml/yaml-value';
 import { httpUrlError, readGoDuration } from './field-parsers';
 import { loadHttpConfig } from './load-http-config';
 import { LoadContext, readSecretPair } from './load-context';
+import { SECRET } from '../write/yaml-object';
 
 const WEBHOOK_KEYS = ['send_resolved', 'http_config', 'url', 'url_file', 'max_alerts', 'timeout', 'payload'];
 
@@ -17,7 +18,8 @@ export function loadWebhookConfig(ctx: LoadContext, v: YamlValue): PartialWebhoo
   if (!hasUrl && !hasFile) s.error('one of url or url_file must be configured');
   const url = readSecretPair(ctx, s, 'url');
   const written = s.get('url').asString();
-  if (hasUrl && !hasFile && written !== undefined && !written.includes('{{')) {
+  // `<secret>` is how a written config (`/api/v2/status`) shows the URL; it reads back as is.
+  if (hasUrl && !hasFile && written !== undefined && written !== SECRET && !written.includes('{{')) {
     const err = httpUrlError(written);
     if (err) s.get('url').error(err);
   }

@@ -71,7 +71,8 @@ function webhookToObject(c: WebhookConfig): YamlObject {
   return omitEmpty({
     send_resolved: c.sendResolved,
     http_config: httpConfigToObject(c.httpConfig),
-    ...(c.urlFile !== undefined ? { url_file: c.urlFile } : { url: c.url }),
+    // A secret since Alertmanager 0.26 (its status page showed tokens in webhook URLs).
+    ...secretPair('url', c.url, c.urlFile),
     max_alerts: c.maxAlerts,
     timeout: c.timeout > 0 ? formatGoDuration(c.timeout) : undefined,
     payload: c.payload,

@@ -228,7 +228,7 @@ describe('httpPost connections', () => {
 
   it('answers many requests at once, each on its own connection, and keeps a bounded number idle', async () => {
     const agents = newAgents();
-    const count = 50;
+    const count = MAX_IDLE_PER_ORIGIN + 20;
     const waiting: (() => void)[] = [];
     // No answer until all requests arrived: shows they are in flight together, none waiting for another's connection.
     const server = await serve((r, res) => {

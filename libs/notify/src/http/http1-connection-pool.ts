@@ -16,8 +16,14 @@ export interface ConnectionUser {
   onClose(): void;
 }
 
-/** More idle connections than this per origin are closed instead of kept. */
-export const MAX_IDLE_PER_ORIGIN = 16;
+/**
+ * More idle connections than this per origin are closed instead of kept. Prometheus' HTTP
+ * client keeps up to 1000 per host; what stays idle here is bounded anyway by how many requests
+ * to one origin ran at once (up to 128 sent by a flushing process and 32 per worker queue), so
+ * that a burst of notifications, such as many groups due together, finds its connections open
+ * the next time.
+ */
+export const MAX_IDLE_PER_ORIGIN = 256;
 /** How long an idle connection is kept without a server hint: Go's IdleConnTimeout. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 90_000;
 /** Idle connections close this long before the server's `Keep-Alive: timeout`, so a request rarely meets one the server is closing. */

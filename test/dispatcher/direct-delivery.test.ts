@@ -10,24 +10,13 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { postAlerts } from '../acceptance/harness/api-client';
 import { WebhookReceiver } from '../acceptance/harness/webhook-receiver';
-import { nflogKey } from '../../libs/dispatch/src';
-import { GROUPS_KEY, INFLIGHT_KEY, NFLOG_KEY, groupMembersKey } from '../../libs/store/src/dispatch';
+import { GROUPS_KEY, INFLIGHT_KEY, groupMembersKey } from '../../libs/store/src/dispatch';
 import { KlaxonProcess } from '../support/klaxon-process';
 import { TestRedisServer } from '../support/redis-server';
+import { hookNflogEntry, hookRouteConfig } from './support/hook-route';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const config = (url: string) => `
-route:
-  receiver: hook
-  group_by: [alertname]
-  group_wait: 200ms
-  group_interval: 1m
-  repeat_interval: 1h
-receivers:
-- name: hook
-  webhook_configs: [{url: '${url}'}]
-`;
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -51,10 +40,8 @@ class Store {
     return this.redis.url;
   }
 
-  /** The nflog entry of the group `alertname` at the test config's receiver. */
-  async nflogEntry(alertname: string): Promise<{ jobId?: string } | undefined> {
-    const raw = await this.client.hget(NFLOG_KEY, nflogKey(`{}:{alertname="${alertname}"}`, 'hook', 'webhook', 0));
-    return raw ? (JSON.parse(raw) as { jobId?: string }) : undefined;
+  nflogEntry(alertname: string): Promise<{ jobId?: string } | undefined> {
+    return hookNflogEntry(this.client, alertname);
   }
 
   async stop(): Promise<void> {
@@ -71,7 +58,7 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
     // Answers after the commit (25 ms after the send) on any machine not stalled for 300 ms; if
     // not, the commit records the delivery itself, and all that follows holds as well.
     const hook = await WebhookReceiver.start(() => ({ delayMs: 300 }));
-    const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
+    const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: hookRouteConfig(hook.url) });
     try {
       await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'Direct' } }]);
       await hook.waitFor(1, 10_000);
@@ -93,7 +80,7 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
   it('records no nflog entry for a delivery that failed before the commit, and keeps its resolved alert in the group', async () => {
     const store = await Store.start();
     const hook = await WebhookReceiver.start(() => ({ status: 400 }));
-    const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
+    const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: hookRouteConfig(hook.url) });
     try {
       // One group: a firing alert (so it is notified at all) and a resolved one, which a successful flush would drop.
       const resolved = { startsAt: new Date(Date.now() - 2_000).toISOString(), endsAt: new Date(Date.now() - 1_000).toISOString() };
@@ -118,7 +105,7 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
     // 13 s: longer than the fallback delay (10 s), within the flush deadline (group_interval 1m).
     const store = await Store.start();
     const hook = await WebhookReceiver.start(() => ({ delayMs: 13_000 }));
-    const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
+    const klaxon = await KlaxonProcess.start({ redisUrl: store.url, config: hookRouteConfig(hook.url) });
     try {
       await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'Slow' } }]);
       await hook.waitFor(1, 20_000);
@@ -137,12 +124,12 @@ describe('deliveries sent by the flushing process', { concurrency: true }, () =>
     let accept = false;
     const hook = await WebhookReceiver.start(() => (accept ? {} : { status: 500 }));
     const store = await Store.start();
-    const flushing = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
+    const flushing = await KlaxonProcess.start({ redisUrl: store.url, config: hookRouteConfig(hook.url) });
     let other: KlaxonProcess | undefined;
     try {
       await postAlerts(flushing.baseUrl, [{ labels: { alertname: 'HandedOver' } }]);
       await until(() => hook.requests >= 1, 10_000, 'the first attempt');
-      other = await KlaxonProcess.start({ redisUrl: store.url, config: config(hook.url) });
+      other = await KlaxonProcess.start({ redisUrl: store.url, config: hookRouteConfig(hook.url) });
       await flushing.stop('SIGTERM');
       accept = true;
       const stoppedAt = Date.now();

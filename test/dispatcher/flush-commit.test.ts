@@ -14,7 +14,6 @@ import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { ReceiverConfig, WebhookConfig } from '../../libs/config/src';
-import { nflogKey } from '../../libs/dispatch/src';
 import type { Notifier } from '../../libs/notify/src';
 import { connectOrFail, createRedisClient } from '../../libs/redis/src/redis-connection';
 import { INFLIGHT_KEY, NFLOG_KEY } from '../../libs/store/src/dispatch';
@@ -26,29 +25,13 @@ import { NotifierRegistry } from '../../apps/klaxon/src/dispatcher/notifier-regi
 import { Logger } from '../../apps/klaxon/src/logging/logger';
 import { KlaxonRuntime } from '../../apps/klaxon/src/runtime/klaxon-runtime';
 import { postAlerts } from '../acceptance/harness/api-client';
+import { eventually } from '../support/eventually';
 import { TestRedisServer } from '../support/redis-server';
+import { hookNflogEntry, hookRouteConfig } from './support/hook-route';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
-const CONFIG = `
-route:
-  receiver: hook
-  group_by: [alertname]
-  group_wait: 200ms
-  group_interval: 1m
-  repeat_interval: 1h
-receivers:
-- name: hook
-  webhook_configs: [{url: 'http://127.0.0.1:9/unused'}]
-`;
 
 /** The webhook integration, answering each send when the test says. */
 class AnsweredWebhook implements Notifier<WebhookConfig> {
@@ -96,7 +79,7 @@ class InProcessKlaxon {
   private static async startOn(redisServer: TestRedisServer, webhook: Notifier): Promise<InProcessKlaxon> {
     const dir = mkdtempSync(join(tmpdir(), 'klaxon-flush-commit-'));
     const configFile = join(dir, 'alertmanager.yml');
-    writeFileSync(configFile, CONFIG);
+    writeFileSync(configFile, hookRouteConfig('http://127.0.0.1:9/unused'));
     const options = buildOptions(parseFlags([`--config.file=${configFile}`, `--storage.path=${dir}`, '--web.listen-address=127.0.0.1:0', `--redis.url=${redisServer.url}`]), {});
     const logger = new Logger('error');
     const client = createRedisClient(redisServer.url, 'command', 'api');
@@ -115,10 +98,8 @@ class InProcessKlaxon {
     return new InProcessKlaxon(redisServer, runtime, redisServer.client(), app, baseUrl, queue, queueConnection);
   }
 
-  /** The nflog entry of the group `alertname` at the config's receiver. */
-  async nflogEntry(alertname: string): Promise<{ jobId?: string } | undefined> {
-    const raw = await this.redis.hget(NFLOG_KEY, nflogKey(`{}:{alertname="${alertname}"}`, 'hook', 'webhook', 0));
-    return raw ? (JSON.parse(raw) as { jobId?: string }) : undefined;
+  nflogEntry(alertname: string): Promise<{ jobId?: string } | undefined> {
+    return hookNflogEntry(this.redis, alertname);
   }
 
   /** Every key of Klaxon's written from now on, in order (Redis keyspace events). */
@@ -151,7 +132,7 @@ describe('the commit of a flush that sends its deliveries itself', { concurrency
     const writes = await klaxon.watchWrites();
     try {
       await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'EndedFirst' } }]);
-      await until(async () => (await klaxon.nflogEntry('EndedFirst')) !== undefined, 10_000, 'the nflog entry');
+      await eventually('the nflog entry', () => klaxon.nflogEntry('EndedFirst'), 10_000, 20);
       await sleep(300);
       assert.equal(webhook.sends, 1);
       assert.match((await klaxon.nflogEntry('EndedFirst'))!.jobId ?? '', /^d[0-9a-f]{40}$/);
@@ -170,15 +151,15 @@ describe('the commit of a flush that sends its deliveries itself', { concurrency
     const klaxon = await InProcessKlaxon.start(webhook);
     try {
       await postAlerts(klaxon.baseUrl, [{ labels: { alertname: 'StillRunning' } }]);
-      await until(async () => (await klaxon.queue.getDelayedCount()) === 1, 10_000, 'the fallback job');
+      await eventually('the fallback job', async () => ((await klaxon.queue.getDelayedCount()) === 1 || undefined), 10_000, 20);
       assert.equal(webhook.sends, 1);
       assert.equal(await klaxon.redis.hlen(INFLIGHT_KEY), 1, 'the in-flight marker');
       assert.equal(await klaxon.nflogEntry('StillRunning'), undefined, 'not recorded while it runs');
       const [fallback] = await klaxon.queue.getDelayed();
       answer();
-      await until(async () => (await klaxon.nflogEntry('StillRunning')) !== undefined, 5_000, 'the nflog entry');
+      await eventually('the nflog entry', () => klaxon.nflogEntry('StillRunning'), 5_000, 20);
       assert.equal((await klaxon.nflogEntry('StillRunning'))!.jobId, fallback.id);
-      await until(async () => (await klaxon.queue.getJobState(fallback.id!)) === 'unknown', 5_000, 'the fallback job to be removed');
+      await eventually('the fallback job to be removed', async () => ((await klaxon.queue.getJobState(fallback.id!)) === 'unknown' || undefined), 5_000, 20);
       assert.equal(await klaxon.redis.hlen(INFLIGHT_KEY), 0);
       assert.equal(webhook.sends, 1, 'the fallback job never ran');
     } finally {

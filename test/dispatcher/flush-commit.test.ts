@@ -5,7 +5,7 @@
 // the webhook transport is swapped for one whose answer the test holds or gives at once, so which
 // case happens does not depend on how busy the machine is.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -30,8 +30,6 @@ import { TestRedisServer } from '../support/redis-server';
 import { hookNflogEntry, hookRouteConfig } from './support/hook-route';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-
 
 /** The webhook integration, answering each send when the test says. */
 class AnsweredWebhook implements Notifier<WebhookConfig> {
@@ -58,6 +56,7 @@ class AnsweredWebhook implements Notifier<WebhookConfig> {
 class InProcessKlaxon {
   private constructor(
     private readonly redisServer: TestRedisServer,
+    private readonly dir: string,
     private readonly runtime: KlaxonRuntime,
     readonly redis: Redis,
     private readonly app: NestFastifyApplication,
@@ -95,7 +94,7 @@ class InProcessKlaxon {
     const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const queueConnection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
     const queue = new Queue('notify-webhook', { connection: queueConnection, prefix: 'klaxon:queue' });
-    return new InProcessKlaxon(redisServer, runtime, redisServer.client(), app, baseUrl, queue, queueConnection);
+    return new InProcessKlaxon(redisServer, dir, runtime, redisServer.client(), app, baseUrl, queue, queueConnection);
   }
 
   nflogEntry(alertname: string): Promise<{ jobId?: string } | undefined> {
@@ -119,6 +118,7 @@ class InProcessKlaxon {
     this.queueConnection.disconnect();
     this.redis.disconnect();
     await this.redisServer.stop();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
